@@ -1,0 +1,43 @@
+/// A file as read from disk, named by its path relative to the site folder so that
+/// messages point where the editor looks (`content/stories/tet.md`).
+public struct SourceFile: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+}
+
+/// A file published as it is (media, theme assets): only its paths are kept, the bytes are
+/// copied by the Write stage.
+public struct StaticFile: Sendable, Hashable {
+    public let sourcePath: String
+    public let outputPath: String
+}
+
+/// Everything under `content/`.
+public struct ContentSource: Sendable {
+    public var siteConfig: SourceFile?
+    public var timeline: SourceFile?
+    public var movements: SourceFile?
+    public var documents: [SourceFile]
+    public var media: [StaticFile]
+
+    public init(siteConfig: SourceFile? = nil, timeline: SourceFile? = nil, movements: SourceFile? = nil,
+                documents: [SourceFile] = [], media: [StaticFile] = []) {
+        self.siteConfig = siteConfig
+        self.timeline = timeline
+        self.movements = movements
+        self.documents = documents
+        self.media = media
+    }
+}
+
+/// Everything of a theme: templates, UI strings per language, and assets.
+public struct ThemeSource: Sendable {
+    public var templates: [SourceFile]
+    public var strings: [SourceFile]
+    public var assets: [StaticFile]
+}

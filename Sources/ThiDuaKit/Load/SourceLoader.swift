@@ -1,0 +1,104 @@
+import Foundation
+
+/// Reads a site folder. The only stage besides Write that touches the file system.
+public struct SourceLoader: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public func loadContent() throws(BuildFailure) -> ContentSource {
+        let contentDir = root.appendingPathComponent("content")
+        guard isDirectory(contentDir) else {
+            throw BuildFailure([Diagnostic(path: "content", message: "no content folder here; run thidua in a site folder or pass --source")])
+        }
+        var content = ContentSource()
+        content.siteConfig = try readIfPresent("content/site.yml")
+        content.timeline = try readIfPresent("content/timeline.yml")
+        content.movements = try readIfPresent("content/movements.yml")
+        var failures: [Diagnostic] = []
+        for collection in ContentKind.allCases {
+            for relative in files(under: "content/\(collection.rawValue)") where relative.hasSuffix(".md") {
+                switch read(relative) {
+                case .success(let file): content.documents.append(file)
+                case .failure(let problem): failures.append(problem)
+                }
+            }
+        }
+        content.media = files(under: "content/media").map {
+            StaticFile(sourcePath: root.appendingPathComponent($0).path, outputPath: String($0.dropFirst("content/".count)))
+        }
+        guard failures.isEmpty else { throw BuildFailure(failures) }
+        return content
+    }
+
+    /// The site's own `theme/` when it has one, else the theme that ships inside thidua.
+    public func loadTheme(fallback: URL?) throws(BuildFailure) -> ThemeSource {
+        let own = root.appendingPathComponent("theme")
+        if isDirectory(own) { return try loadTheme(at: own, label: "theme") }
+        guard let fallback else {
+            throw BuildFailure([Diagnostic(path: "theme", message: "no theme folder here and no default theme installed with thidua")])
+        }
+        return try loadTheme(at: fallback, label: "(default theme)")
+    }
+
+    private func loadTheme(at dir: URL, label: String) throws(BuildFailure) -> ThemeSource {
+        let reader = SourceLoader(root: dir)
+        var failures: [Diagnostic] = []
+        func readAll(_ folder: String, suffix: String) -> [SourceFile] {
+            reader.files(under: folder).filter { $0.hasSuffix(suffix) }.compactMap { relative in
+                switch reader.read(relative) {
+                case .success(let file): return SourceFile(path: "\(label)/\(relative)", bytes: file.bytes)
+                case .failure(let problem): failures.append(problem); return nil
+                }
+            }
+        }
+        let templates = readAll("templates", suffix: ".mustache")
+        let strings = readAll("i18n", suffix: ".yml")
+        let assets = reader.files(under: "assets").map {
+            StaticFile(sourcePath: dir.appendingPathComponent($0).path, outputPath: String($0.dropFirst("assets/".count)))
+        }
+        guard failures.isEmpty else { throw BuildFailure(failures) }
+        return ThemeSource(templates: templates, strings: strings, assets: assets)
+    }
+
+    /// Relative paths of the regular files below `folder`, sorted so builds do not depend on
+    /// the order the file system lists them in. Hidden files (editor swap files) are skipped.
+    func files(under folder: String) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let walker = FileManager.default.enumerator(
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
+        ) else { return [] }
+        var found: [String] = []
+        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            found.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
+        }
+        return found.sorted()
+    }
+
+    private func readIfPresent(_ relative: String) throws(BuildFailure) -> SourceFile? {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(relative).path) else { return nil }
+        switch read(relative) {
+        case .success(let file): return file
+        case .failure(let problem): throw BuildFailure([problem])
+        }
+    }
+
+    func read(_ relative: String) -> Result<SourceFile, Diagnostic> {
+        do {
+            let data = try Data(contentsOf: root.appendingPathComponent(relative))
+            return .success(SourceFile(path: relative, bytes: [UInt8](data)))
+        } catch {
+            return .failure(Diagnostic(path: relative, message: "cannot read file: \(error.localizedDescription)"))
+        }
+    }
+
+    private func isDirectory(_ url: URL) -> Bool {
+        var flag: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &flag) && flag.boolValue
+    }
+}

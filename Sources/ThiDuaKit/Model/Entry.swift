@@ -1,0 +1,100 @@
+/// The collections of Markdown files under `content/`.
+public enum ContentKind: String, CaseIterable, Sendable, Hashable, Comparable {
+    case pages, stories, people, milestones
+
+    public static func < (a: ContentKind, b: ContentKind) -> Bool {
+        a.rawValue < b.rawValue
+    }
+
+    /// Where an item is published unless `site.yml` says otherwise; pages live at the root.
+    var defaultPermalink: String {
+        self == .pages ? "/:slug/" : "/\(rawValue)/:slug/"
+    }
+}
+
+/// What every Markdown item has, whatever its collection.
+public struct Entry: Sendable {
+    public let path: String
+    public let kind: ContentKind
+    public let slug: String
+    public let title: String
+    /// The body as HTML from libcmark, already safe.
+    public let body: String
+    public let summary: String
+    public let params: [String: Param]
+    public let draft: Bool
+    public let publishDate: CalendarDate?
+    public let expiryDate: CalendarDate?
+    /// Where each front matter key's value sits in the file, for errors found after parsing.
+    public let positions: [String: SourcePosition]
+
+    public func position(of key: String) -> SourcePosition {
+        positions[key] ?? .start
+    }
+}
+
+public struct Story: Sendable {
+    public let entry: Entry
+    public let date: CalendarDate
+    public let tags: [String]
+    public let movement: String?
+    public let phase: String?
+    public let unit: String?
+    public let author: String?
+    public let image: String?
+}
+
+public struct Person: Sendable {
+    public enum Kind: String, Sendable, Codable { case individual, collective }
+
+    public let entry: Entry
+    public let unit: String
+    public let kind: Kind
+    public let role: String?
+    public let photo: String?
+    public let movement: String?
+    public let phase: String?
+    public let award: String?
+    public let date: CalendarDate?
+    public let featured: Bool
+}
+
+public struct Milestone: Sendable {
+    public let entry: Entry
+    public let date: CalendarDate
+    public let since: AnniversaryOrigin?
+    public let phase: String?
+    public let image: String?
+}
+
+public struct Page: Sendable {
+    public let entry: Entry
+    public let weight: Int?
+}
+
+/// One parsed Markdown file.
+public enum Item: Sendable {
+    case page(Page)
+    case story(Story)
+    case person(Person)
+    case milestone(Milestone)
+
+    public var entry: Entry {
+        switch self {
+        case .page(let page): return page.entry
+        case .story(let story): return story.entry
+        case .person(let person): return person.entry
+        case .milestone(let milestone): return milestone.entry
+        }
+    }
+
+    /// The date an item is filed under, when it has one.
+    public var date: CalendarDate? {
+        switch self {
+        case .page: return nil
+        case .story(let story): return story.date
+        case .person(let person): return person.date
+        case .milestone(let milestone): return milestone.date
+        }
+    }
+}

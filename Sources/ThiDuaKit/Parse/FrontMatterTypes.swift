@@ -1,0 +1,99 @@
+/// Typed front matter of each collection; keys not listed here become `page.params`.
+protocol FrontMatter: Decodable {
+    static var knownKeys: Set<String> { get }
+}
+
+struct StoryFrontMatter: FrontMatter {
+    let title: String
+    let date: CalendarDate
+    let summary: String?
+    let tags: [String]?
+    let movement: String?
+    let phase: String?
+    let unit: String?
+    let author: String?
+    let image: String?
+    let draft: Bool?
+    let slug: String?
+    let publishDate: CalendarDate?
+    let expiryDate: CalendarDate?
+
+    static let knownKeys: Set<String> = [
+        "title", "date", "summary", "tags", "movement", "phase", "unit", "author", "image",
+        "draft", "slug", "publishDate", "expiryDate",
+    ]
+}
+
+struct PersonFrontMatter: FrontMatter {
+    let title: String
+    let unit: String
+    let kind: Person.Kind?
+    let role: String?
+    let photo: String?
+    let movement: String?
+    let phase: String?
+    let award: String?
+    let date: CalendarDate?
+    let featured: Bool?
+    let summary: String?
+    let draft: Bool?
+    let slug: String?
+    let publishDate: CalendarDate?
+    let expiryDate: CalendarDate?
+
+    static let knownKeys: Set<String> = [
+        "title", "unit", "kind", "role", "photo", "movement", "phase", "award", "date", "featured",
+        "summary", "draft", "slug", "publishDate", "expiryDate",
+    ]
+}
+
+struct MilestoneFrontMatter: FrontMatter {
+    let title: String
+    let date: CalendarDate
+    let since: AnniversaryOrigin?
+    let phase: String?
+    let image: String?
+    let summary: String?
+    let draft: Bool?
+    let slug: String?
+    let publishDate: CalendarDate?
+    let expiryDate: CalendarDate?
+
+    static let knownKeys: Set<String> = [
+        "title", "date", "since", "phase", "image", "summary", "draft", "slug", "publishDate", "expiryDate",
+    ]
+}
+
+struct PageFrontMatter: FrontMatter {
+    let title: String
+    let slug: String?
+    let weight: Int?
+    let summary: String?
+    let draft: Bool?
+
+    static let knownKeys: Set<String> = ["title", "slug", "weight", "summary", "draft"]
+}
+
+extension CalendarDate: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = CalendarDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a date that exists; write it as YYYY-MM-DD")
+        }
+        self = date
+    }
+}
+
+extension AnniversaryOrigin: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let origin = AnniversaryOrigin(text: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is neither a date (YYYY-MM-DD) nor a year (YYYY)")
+        }
+        self = origin
+    }
+}

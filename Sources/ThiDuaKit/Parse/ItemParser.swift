@@ -1,0 +1,111 @@
+import Foundation
+
+/// Parses one Markdown file of a collection into a typed item. Pure: bytes in, item or
+/// diagnostics out, so files can be parsed on any thread in any order.
+enum ItemParser {
+    static func parse(_ file: SourceFile, as kind: ContentKind) -> Result<Item, BuildFailure> {
+        let text: String
+        switch TextDecoding.decode(file) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return .failure(BuildFailure([problem]))
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(text, path: file.path) {
+        case .success(let value): split = value
+        case .failure(let problem): return .failure(BuildFailure([problem]))
+        }
+        let yaml: YAMLDocument
+        switch YAMLDocument.compose(split.yaml, path: file.path, lineOffset: split.yamlLineOffset) {
+        case .success(let document): yaml = document
+        case .failure(let problem): return .failure(BuildFailure([problem]))
+        }
+        let parser = Parser(file: file, yaml: yaml, body: split.body)
+        do {
+            switch kind {
+            case .pages: return .success(.page(try parser.page()))
+            case .stories: return .success(.story(try parser.story()))
+            case .people: return .success(.person(try parser.person()))
+            case .milestones: return .success(.milestone(try parser.milestone()))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The collection a file belongs to, from its folder under `content/`.
+    static func kind(of path: String) -> ContentKind? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 3, parts[0] == "content" else { return nil }
+        return ContentKind(rawValue: String(parts[1]))
+    }
+
+    private struct Parser {
+        let file: SourceFile
+        let yaml: YAMLDocument
+        let body: String
+
+        func story() throws(BuildFailure) -> Story {
+            let fm = try decode(StoryFrontMatter.self)
+            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
+                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, kind: .stories,
+                                      known: StoryFrontMatter.knownKeys)
+            return Story(entry: entry, date: fm.date, tags: fm.tags ?? [], movement: fm.movement, phase: fm.phase,
+                         unit: fm.unit, author: fm.author, image: fm.image)
+        }
+
+        func person() throws(BuildFailure) -> Person {
+            let fm = try decode(PersonFrontMatter.self)
+            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
+                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, kind: .people,
+                                      known: PersonFrontMatter.knownKeys)
+            return Person(entry: entry, unit: fm.unit, kind: fm.kind ?? .individual, role: fm.role, photo: fm.photo,
+                          movement: fm.movement, phase: fm.phase, award: fm.award, date: fm.date,
+                          featured: fm.featured ?? false)
+        }
+
+        func milestone() throws(BuildFailure) -> Milestone {
+            let fm = try decode(MilestoneFrontMatter.self)
+            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
+                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, kind: .milestones,
+                                      known: MilestoneFrontMatter.knownKeys)
+            return Milestone(entry: entry, date: fm.date, since: fm.since, phase: fm.phase, image: fm.image)
+        }
+
+        func page() throws(BuildFailure) -> Page {
+            let fm = try decode(PageFrontMatter.self)
+            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
+                                      publishDate: nil, expiryDate: nil, kind: .pages, known: PageFrontMatter.knownKeys)
+            return Page(entry: entry, weight: fm.weight)
+        }
+
+        private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> T {
+            switch yaml.decode(type) {
+            case .success(let value): return value
+            case .failure(let problem): throw BuildFailure([problem])
+            }
+        }
+
+        private func makeEntry(title: String, slug: String?, summary: String?, draft: Bool?,
+                               publishDate: CalendarDate?, expiryDate: CalendarDate?, kind: ContentKind,
+                               known: Set<String>) throws(BuildFailure) -> Entry {
+            let positions = yaml.valuePositions
+            var problems: [Diagnostic] = []
+            let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmedTitle.isEmpty {
+                problems.append(Diagnostic(path: file.path, position: positions["title"] ?? .start, message: "'title' is empty"))
+            }
+            // A slug from front matter is slugified too, so no value can leave its folder.
+            let fileName = file.path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? ""
+            let finalSlug = Slug.make(slug ?? fileName)
+            if finalSlug.isEmpty {
+                problems.append(Diagnostic(path: file.path, position: positions["slug"] ?? .start,
+                                           message: "cannot make a URL from '\(slug ?? fileName)'; set 'slug:' to a few words"))
+            }
+            guard problems.isEmpty else { throw BuildFailure(problems) }
+            let markdown = MarkdownRenderer.render(body)
+            return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle, body: markdown.html,
+                         summary: summary ?? markdown.firstParagraph, params: yaml.params(excluding: known),
+                         draft: draft ?? false, publishDate: publishDate, expiryDate: expiryDate, positions: positions)
+        }
+    }
+}

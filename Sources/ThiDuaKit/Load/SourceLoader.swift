@@ -35,12 +35,25 @@ public struct SourceLoader: Sendable {
 
     /// The site's own `theme/` when it has one, else the theme that ships inside thidua.
     public func loadTheme(fallback: URL?) throws(BuildFailure) -> ThemeSource {
-        let own = root.appendingPathComponent("theme")
+        let own = root.appendingPathComponent("theme").resolvingSymlinksInPath()
         if isDirectory(own) { return try loadTheme(at: own, label: "theme") }
         guard let fallback else {
             throw BuildFailure([Diagnostic(path: "theme", message: "no theme folder here and no default theme installed with thidua")])
         }
         return try loadTheme(at: fallback, label: "(default theme)")
+    }
+
+    /// The theme shipped in thidua's resource bundle, next to the executable (or the test
+    /// bundle). Looked up by hand: Foundation's `Bundle.module` stops the process when the
+    /// bundle is missing, and a missing theme is a reportable error, not a crash.
+    public static func defaultThemeLocation() -> URL? {
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        let folders = [executable.deletingLastPathComponent(), Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent()]
+        for folder in folders {
+            let candidate = folder.appendingPathComponent("thidua_ThiDuaKit.resources/DefaultTheme")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("templates").path) { return candidate }
+        }
+        return nil
     }
 
     private func loadTheme(at dir: URL, label: String) throws(BuildFailure) -> ThemeSource {
@@ -57,7 +70,7 @@ public struct SourceLoader: Sendable {
         let templates = readAll("templates", suffix: ".mustache")
         let strings = readAll("i18n", suffix: ".yml")
         let assets = reader.files(under: "assets").map {
-            StaticFile(sourcePath: dir.appendingPathComponent($0).path, outputPath: String($0.dropFirst("assets/".count)))
+            StaticFile(sourcePath: dir.appendingPathComponent($0).path, outputPath: $0)
         }
         guard failures.isEmpty else { throw BuildFailure(failures) }
         return ThemeSource(templates: templates, strings: strings, assets: assets)

@@ -17,6 +17,8 @@ public struct Entry: Sendable {
     public let path: String
     public let kind: ContentKind
     public let slug: String
+    /// Set by the Assemble stage from the site's permalinks.
+    public internal(set) var url: String = ""
     public let title: String
     /// The body as HTML from libcmark, already safe.
     public let body: String
@@ -34,11 +36,12 @@ public struct Entry: Sendable {
 }
 
 public struct Story: Sendable {
-    public let entry: Entry
+    public internal(set) var entry: Entry
     public let date: CalendarDate
     public let tags: [String]
     public let movement: String?
-    public let phase: String?
+    /// From front matter, or the phase whose window holds `date` (set by Assemble).
+    public internal(set) var phase: String?
     public let unit: String?
     public let author: String?
     public let image: String?
@@ -47,28 +50,28 @@ public struct Story: Sendable {
 public struct Person: Sendable {
     public enum Kind: String, Sendable, Codable { case individual, collective }
 
-    public let entry: Entry
+    public internal(set) var entry: Entry
     public let unit: String
     public let kind: Kind
     public let role: String?
     public let photo: String?
     public let movement: String?
-    public let phase: String?
+    public internal(set) var phase: String?
     public let award: String?
     public let date: CalendarDate?
     public let featured: Bool
 }
 
 public struct Milestone: Sendable {
-    public let entry: Entry
+    public internal(set) var entry: Entry
     public let date: CalendarDate
     public let since: AnniversaryOrigin?
-    public let phase: String?
+    public internal(set) var phase: String?
     public let image: String?
 }
 
 public struct Page: Sendable {
-    public let entry: Entry
+    public internal(set) var entry: Entry
     public let weight: Int?
 }
 

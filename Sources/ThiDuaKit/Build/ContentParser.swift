@@ -1,0 +1,39 @@
+/// The Parse stage over a whole site: data files, then every Markdown file in parallel.
+enum ContentParser {
+    struct Parsed: Sendable {
+        var config: SiteConfig?
+        var timeline: Timeline?
+        var movements: [Movement]?
+        var items: [Item] = []
+        var problems: [Diagnostic] = []
+    }
+
+    static func parse(_ content: ContentSource, parallel: Bool) async -> Parsed {
+        var parsed = Parsed()
+        func keep<T>(_ result: Result<T, BuildFailure>) -> T? {
+            switch result {
+            case .success(let value): return value
+            case .failure(let failure): parsed.problems += failure.diagnostics; return nil
+            }
+        }
+        parsed.config = keep(DataFileParser.siteConfig(content.siteConfig))
+        parsed.timeline = keep(DataFileParser.timeline(content.timeline))
+        parsed.movements = keep(DataFileParser.movements(content.movements))
+
+        let results = await parseDocuments(content.documents, parallel: parallel)
+        for result in results {
+            if let item = keep(result) { parsed.items.append(item) }
+        }
+        return parsed
+    }
+
+    private static func parseDocuments(_ files: [SourceFile], parallel: Bool) async -> [Result<Item, BuildFailure>] {
+        @Sendable func parseOne(_ file: SourceFile) -> Result<Item, BuildFailure> {
+            guard let kind = ItemParser.kind(of: file.path) else {
+                return .failure(BuildFailure([Diagnostic(path: file.path, message: "not inside a collection folder")]))
+            }
+            return ItemParser.parse(file, as: kind)
+        }
+        return await Parallel.map(files, batch: 32, enabled: parallel, parseOne)
+    }
+}

@@ -1,0 +1,128 @@
+/// Turns the site model into the dictionaries templates read. Dictionaries, not structs:
+/// swift-mustache walks a dictionary several times faster than a struct through Mirror.
+struct ContextBuilder: Sendable {
+    typealias Context = [String: any Sendable]
+
+    let site: Site
+    let strings: UIStrings
+
+    /// Keys every page shares; built once per build.
+    func common() -> Context {
+        let config = site.config
+        return [
+            "site": [
+                "title": config.title,
+                "description": config.description ?? "",
+                "baseURL": config.baseURL,
+                "language": config.language,
+                "organisation": config.organisation ?? "",
+                "params": config.params.mapValues(\.templateValue),
+                "campaign": site.timeline.campaign.title,
+            ] as Context,
+            "t": strings.values,
+            "year": String(site.now.year),
+        ]
+    }
+
+    func menu(current url: String) -> [Context] {
+        site.config.menu.map { item in
+            let isCurrent = item.url == url || (item.url != "/" && url.hasPrefix(item.url))
+            return ["title": item.title, "url": item.url, "current": isCurrent]
+        }
+    }
+
+    func date(_ date: CalendarDate) -> Context {
+        ["iso": date.description, "short": strings.shortDate.format(date), "long": strings.longDate.format(date)]
+    }
+
+    func entry(_ entry: Entry, date: CalendarDate?) -> Context {
+        var context: Context = [
+            "title": entry.title,
+            "url": entry.url,
+            "summary": entry.summary,
+            "content": entry.body,
+            "params": entry.params.mapValues(\.templateValue),
+        ]
+        if let date { context["date"] = self.date(date) }
+        return context
+    }
+
+    func story(_ story: Story) -> Context {
+        var context = entry(story.entry, date: story.date)
+        context["tags"] = story.tags.map { ["title": $0, "url": "/tags/\(Slug.make($0))/"] as Context }
+        context["unit"] = story.unit.map { link($0, "/units/\(Slug.make($0))/") }
+        context["author"] = story.author
+        context["image"] = story.image.map(mediaURL)
+        context["movement"] = movement(story.movement)
+        context["phase"] = phase(story.phase)
+        return context
+    }
+
+    func person(_ person: Person) -> Context {
+        var context = entry(person.entry, date: person.date)
+        context["unit"] = link(person.unit, "/units/\(Slug.make(person.unit))/")
+        context["collective"] = person.kind == .collective
+        context["kindLabel"] = strings.text("person.\(person.kind.rawValue)")
+        context["role"] = person.role
+        context["award"] = person.award
+        context["photo"] = person.photo.map(mediaURL)
+        context["movement"] = movement(person.movement)
+        context["phase"] = phase(person.phase)
+        return context
+    }
+
+    func milestone(_ milestone: Milestone) -> Context {
+        var context = entry(milestone.entry, date: milestone.date)
+        context["anniversary"] = anniversary(milestone.since, year: milestone.date.year)
+        context["image"] = milestone.image.map(mediaURL)
+        context["phase"] = phase(milestone.phase)
+        context["upcoming"] = site.now <= milestone.date
+        return context
+    }
+
+    func page(_ page: Page) -> Context {
+        entry(page.entry, date: nil)
+    }
+
+    /// "Kỷ niệm 95 năm (1929 – 2024)" from the theme's pattern.
+    func anniversary(_ origin: AnniversaryOrigin?, year: Int) -> Context? {
+        guard let origin, let ordinal = origin.ordinal(inYear: year) else { return nil }
+        let since: String
+        switch origin {
+        case .day(let day): since = strings.shortDate.format(day)
+        case .year(let year): since = String(year)
+        }
+        return [
+            "ordinal": ordinal,
+            "label": strings.text("anniversary.label", ["n": String(ordinal)]),
+            "since": since,
+        ]
+    }
+
+    func phase(_ id: String?) -> Context? {
+        guard let id, let phase = site.timeline.phase(id: id) else { return nil }
+        return phaseSummary(phase)
+    }
+
+    func phaseSummary(_ phase: Phase) -> Context {
+        [
+            "id": phase.id, "title": phase.title, "summary": phase.summary ?? "",
+            "url": "/phases/\(phase.id)/", "start": date(phase.start), "end": date(phase.end),
+        ]
+    }
+
+    func movement(_ id: String?) -> Context? {
+        guard let id, let movement = site.movements.first(where: { $0.id == id }) else { return nil }
+        return link(movement.title, "/movements/\(movement.id)/")
+    }
+
+    func link(_ title: String, _ url: String) -> Context {
+        ["title": title, "url": url]
+    }
+
+    /// Front matter names media as `media/a.jpg` or `/media/a.jpg`; pages need the URL.
+    private func mediaURL(_ path: String) -> String {
+        if path.hasPrefix("/") || path.contains("://") { return path }
+        return "/" + path
+    }
+}

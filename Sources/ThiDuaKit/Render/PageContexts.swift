@@ -1,0 +1,107 @@
+/// Contexts of the pages that gather many items: home, lists, terms and the timeline.
+extension ContextBuilder {
+    func home(latest: Int = 6, upcoming: Int = 5) -> Context {
+        let timeline = site.timeline
+        var context: Context = [
+            "campaign": [
+                "title": timeline.campaign.title,
+                "theme": timeline.campaign.theme ?? "",
+                "start": date(timeline.campaign.start),
+                "end": date(timeline.campaign.end),
+            ] as Context,
+            "latest": site.stories.prefix(latest).map(story),
+            "upcoming": TimelineEntries.upcoming(in: site, limit: upcoming).map(timelineEntry),
+            "featured": featuredPeople().map(person),
+            "phases": timeline.phases.map(phaseSummary),
+        ]
+        context["status"] = campaignStatus()
+        return context
+    }
+
+    /// Where the campaign stands on the build date: before it, in a phase (with how far that
+    /// phase has run), between phases, or over.
+    private func campaignStatus() -> Context {
+        let now = site.now
+        let timeline = site.timeline
+        if now < timeline.campaign.start {
+            return ["text": strings.text("home.notStarted", ["date": strings.longDate.format(timeline.campaign.start)])]
+        }
+        if timeline.campaign.end < now {
+            return ["text": strings.text("home.ended", ["date": strings.longDate.format(timeline.campaign.end)])]
+        }
+        guard let phase = timeline.phase(containing: now) else {
+            return ["text": strings.text("home.betweenPhases")]
+        }
+        let percent = phase.percentElapsed(on: now)
+        var context = phaseSummary(phase)
+        context["percent"] = percent
+        context["text"] = strings.text("home.progress", [
+            "percent": String(percent),
+            "days": String(phase.end.dayNumber - now.dayNumber),
+        ])
+        return ["current": context, "text": context["text"] ?? ""]
+    }
+
+    private func featuredPeople(limit: Int = 4) -> [Person] {
+        let featured = site.people.filter(\.featured)
+        return Array((featured.isEmpty ? site.people : featured).prefix(limit))
+    }
+
+    func pagination(_ pager: Pager) -> Context? {
+        guard pager.total > 1 else { return nil }
+        return [
+            "previous": pager.previousURL ?? "",
+            "next": pager.nextURL ?? "",
+            "label": strings.text("list.pageOf", ["page": String(pager.number), "total": String(pager.total)]),
+            "pages": (1...pager.total).map { number in
+                ["number": number, "url": Pager.url(base: pager.baseURL, number: number), "current": number == pager.number] as Context
+            },
+        ]
+    }
+
+    func termIndex(_ kind: TermKind) -> Context {
+        [
+            "kind": kind.rawValue,
+            "heading": strings.text("terms.\(kind.rawValue)"),
+            "terms": (site.terms[kind] ?? []).map { term in
+                ["title": term.title, "url": term.url, "count": term.count, "description": term.description ?? ""] as Context
+            },
+        ]
+    }
+
+    func timelinePage() -> Context {
+        let sections = TimelineEntries.sections(of: site)
+        return [
+            "campaign": ["title": site.timeline.campaign.title, "theme": site.timeline.campaign.theme ?? ""] as Context,
+            "sections": sections.map { section in
+                var context: Context = [
+                    "entries": section.entries.map(timelineEntry),
+                    "undated": section.undated.map(timelineEntry),
+                ]
+                if let phase = section.phase {
+                    var summary = phaseSummary(phase)
+                    summary["current"] = phase.contains(site.now)
+                    context["phase"] = summary
+                } else {
+                    context["title"] = strings.text("timeline.outside")
+                }
+                return context
+            },
+        ]
+    }
+
+    func timelineEntry(_ entry: TimelineEntry) -> Context {
+        var context: Context = [
+            "title": entry.title,
+            "kind": entry.kind.rawValue,
+            "kindLabel": strings.text("timeline.kind.\(entry.kind.rawValue)"),
+            "past": entry.date.map { $0 < site.now } ?? false,
+        ]
+        if let url = entry.url { context["url"] = url }
+        if let date = entry.date { context["date"] = self.date(date) }
+        if let description = entry.description { context["description"] = description }
+        let year = entry.date?.year ?? entry.phaseYear
+        if let year { context["anniversary"] = anniversary(entry.since, year: year) }
+        return context
+    }
+}

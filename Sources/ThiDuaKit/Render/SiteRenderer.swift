@@ -1,0 +1,87 @@
+/// Renders every page of a site through the theme, in parallel over all cores; results keep
+/// the plan's order, so a parallel build writes what a sequential one would.
+public struct SiteRenderer: Sendable {
+    let theme: Theme
+    let site: Site
+    let builder: ContextBuilder
+    let common: [String: any Sendable]
+
+    public init(theme: Theme, site: Site) {
+        self.theme = theme
+        self.site = site
+        self.builder = ContextBuilder(site: site, strings: theme.strings)
+        self.common = builder.common()
+    }
+
+    public func renderAll(parallel: Bool = true) async -> [OutputFile] {
+        let jobs = PageJob.plan(for: site)
+        return await Parallel.map(jobs, batch: 64, enabled: parallel, render)
+    }
+
+    func render(_ job: PageJob) -> OutputFile {
+        let (template, url, page, extra) = describe(job)
+        var context = common
+        context["page"] = page
+        context["menu"] = builder.menu(current: url)
+        for (key, value) in extra { context[key] = value }
+        let path = url == "/404.html" ? "404.html" : OutputFile.path(forURL: url)
+        return OutputFile(path: path, contents: theme.render(template, context))
+    }
+
+    private typealias Context = [String: any Sendable]
+
+    private func describe(_ job: PageJob) -> (String, String, Context, Context) {
+        let t = theme.strings
+        switch job {
+        case .home:
+            return ("home", "/", ["title": site.config.title, "url": "/"], builder.home())
+        case .notFound:
+            return ("404", "/404.html", ["title": t.text("notFound.title"), "url": "/404.html"], [:])
+        case .timeline:
+            return ("timeline", "/timeline/", ["title": t.text("timeline.title"), "url": "/timeline/"], builder.timelinePage())
+        case .page(let index):
+            let page = site.pages[index]
+            return ("page", page.entry.url, builder.page(page), [:])
+        case .story(let index):
+            let story = site.stories[index]
+            var extra: Context = [:]
+            if index > 0 { extra["newer"] = builder.link(site.stories[index - 1].entry.title, site.stories[index - 1].entry.url) }
+            if index + 1 < site.stories.count {
+                extra["older"] = builder.link(site.stories[index + 1].entry.title, site.stories[index + 1].entry.url)
+            }
+            return ("story", story.entry.url, builder.story(story), extra)
+        case .person(let index):
+            let person = site.people[index]
+            return ("person", person.entry.url, builder.person(person), [:])
+        case .milestone(let index):
+            let milestone = site.milestones[index]
+            return ("milestone", milestone.entry.url, builder.milestone(milestone), [:])
+        case .list(let kind, let pager):
+            var extra: Context = ["kind": kind.rawValue, kind.rawValue: true]
+            switch kind {
+            case .stories: extra["items"] = pager.range.map { builder.story(site.stories[$0]) }
+            case .people: extra["items"] = pager.range.map { builder.person(site.people[$0]) }
+            case .milestones: extra["items"] = pager.range.map { builder.milestone(site.milestones[$0]) }
+            case .pages: break
+            }
+            extra["pagination"] = builder.pagination(pager)
+            let title = t.text("list.\(kind.rawValue)")
+            return ("list", pager.url, ["title": pager.number > 1 ? "\(title) (\(pager.number)/\(pager.total))" : title, "url": pager.url], extra)
+        case .termIndex(let kind):
+            let url = "/\(kind.rawValue)/"
+            return ("terms", url, ["title": t.text("terms.\(kind.rawValue)"), "url": url], builder.termIndex(kind))
+        case .term(let kind, let index, let pager):
+            let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
+            let extra: Context = [
+                "term": ["title": term.title, "description": term.description ?? "", "kind": t.text("term.\(kind.rawValue)"),
+                         "indexURL": "/\(kind.rawValue)/"] as Context,
+                "stories": pager.range.map { builder.story(site.stories[term.stories[$0]]) },
+                "people": pager.number == 1 ? term.people.map { builder.person(site.people[$0]) } : [],
+                "milestones": pager.number == 1 ? term.milestones.map { builder.milestone(site.milestones[$0]) } : [],
+                "pagination": builder.pagination(pager) as (any Sendable)? ?? false,
+            ]
+            let title = "\(t.text("term.\(kind.rawValue)")): \(term.title)"
+            return ("term", pager.url, ["title": title, "url": pager.url], extra)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Mustache
+
+/// A theme compiled once per build: templates parsed, their references checked, UI strings
+/// of the site's language loaded.
+public struct Theme: Sendable {
+    /// Templates every theme must have, one per kind of page.
+    static let requiredTemplates = [
+        "base", "home", "page", "story", "person", "milestone", "list", "terms", "term", "timeline", "404",
+    ]
+
+    let library: MustacheLibrary
+    let strings: UIStrings
+    public let assets: [StaticFile]
+
+    public static func compile(_ source: ThemeSource, language: String) throws(BuildFailure) -> Theme {
+        var problems: [Diagnostic] = []
+        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: (path: String, text: String)] = [:]
+        for file in source.templates {
+            guard let name = templateName(file.path) else { continue }
+            switch TextDecoding.decode(file) {
+            case .failure(let problem):
+                problems.append(problem)
+            case .success(let text):
+                do {
+                    templates[name] = try MustacheTemplate(string: text)
+                    texts[name] = (file.path, text)
+                } catch let error as MustacheTemplate.ParserError {
+                    problems.append(Diagnostic(
+                        path: file.path,
+                        position: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                        message: "template error: \(error.error)"))
+                } catch {
+                    problems.append(Diagnostic(path: file.path, message: "template error: \(error)"))
+                }
+            }
+        }
+        for name in requiredTemplates where templates[name] == nil {
+            problems.append(Diagnostic(path: "theme/templates/\(name).mustache", message: "the theme has no '\(name)' template"))
+        }
+        // swift-mustache renders a missing partial or parent as empty text; a page that
+        // silently loses its layout must be a build error instead.
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateReferences.find(in: source.text) where templates[reference.name] == nil {
+                problems.append(Diagnostic(path: source.path, position: reference.position,
+                                           message: "template '\(name)' uses '\(reference.name)', which the theme does not have"))
+            }
+        }
+        let strings: UIStrings
+        switch UIStrings.load(source.strings, language: language) {
+        case .success(let loaded): strings = loaded
+        case .failure(let failure):
+            problems.append(contentsOf: failure.diagnostics)
+            strings = UIStrings(values: [:], shortDate: .vietnameseShort, longDate: .vietnameseLong)
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        return Theme(library: MustacheLibrary(templates: templates), strings: strings, assets: source.assets)
+    }
+
+    /// `theme/templates/partials/nav.mustache` → `partials/nav`.
+    private static func templateName(_ path: String) -> String? {
+        guard let range = path.range(of: "templates/") else { return nil }
+        return String(path[range.upperBound...].dropLast(".mustache".count))
+    }
+
+    func render(_ template: String, _ context: [String: any Sendable]) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}
+
+/// Names of partials (`{{> name}}`) and parents (`{{< name}}`) a template uses.
+enum TemplateReferences {
+    struct Reference: Equatable {
+        let name: String
+        let position: SourcePosition
+    }
+
+    static func find(in text: String) -> [Reference] {
+        var found: [Reference] = []
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...]
+                guard let sigil = after.first, sigil == ">" || sigil == "<",
+                      let close = after.range(of: "}}") else {
+                    rest = after
+                    continue
+                }
+                let name = after[after.index(after: after.startIndex)..<close.lowerBound]
+                    .trimmingCharacters(in: .whitespaces)
+                // `{{>*dynamic}}` names a partial at render time; it cannot be checked here.
+                if !name.hasPrefix("*") {
+                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                    found.append(Reference(name: name, position: SourcePosition(line: offset + 1, column: column)))
+                }
+                rest = after[close.upperBound...]
+            }
+        }
+        return found
+    }
+}

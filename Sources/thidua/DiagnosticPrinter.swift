@@ -1,0 +1,41 @@
+import Foundation
+import ThiDuaKit
+
+/// Prints diagnostics the way compilers do, with the offending line and a caret under the
+/// column, in colour on a terminal unless NO_COLOR is set.
+struct DiagnosticPrinter {
+    let siteRoot: URL
+    var environment = ProcessInfo.processInfo.environment
+
+    private var colour: Bool {
+        environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        var text = ""
+        for diagnostic in diagnostics {
+            let label = colour ? "\u{1B}[1;31m\(diagnostic.severity.rawValue):\u{1B}[0m" : "\(diagnostic.severity.rawValue):"
+            let position = diagnostic.position
+            text += "\(diagnostic.path):\(position.line):\(position.column): \(label) \(diagnostic.message)\n"
+            if let line = sourceLine(diagnostic.path, position.line) {
+                text += "  \(line)\n  \(String(repeating: " ", count: max(position.column - 1, 0)))^\n"
+            }
+        }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was written\n"
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    func info(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    private func sourceLine(_ path: String, _ number: Int) -> String? {
+        guard let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard number >= 1, number <= lines.count else { return nil }
+        let line = lines[number - 1].replacingOccurrences(of: "\r", with: "")
+        return line.isEmpty ? nil : line
+    }
+}

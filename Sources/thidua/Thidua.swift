@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import ThiDuaKit
+
+@main
+struct Thidua: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "thidua",
+        abstract: "Builds the web portal of an emulation campaign from Markdown, timeline data and a theme.",
+        subcommands: [Build.self],
+        defaultSubcommand: Build.self
+    )
+
+    /// ArgumentParser exits 64 on a usage error; thidua promises 2 (0 ok, 1 content, 2 usage).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || error is ExitCode {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build content/ and theme/ into a static site.",
+        discussion: """
+        The build date decides the current phase, the upcoming milestones and which scheduled \
+        stories are out. It is --now when given, else SOURCE_DATE_EPOCH (seconds since 1970, \
+        read as a day in Việt Nam), else today. Same content and same build date give \
+        byte-identical output. Content errors are all reported as path:line:column: error: \
+        message, exit status 1, and the previous output is left as it was.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally theme/.", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .long, help: ArgumentHelp("Where to write the site (replaced as a whole when the build succeeds).", valueName: "dir"))
+    var out: String = "public"
+
+    @Flag(name: .long, help: "Also publish items marked 'draft: true'.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Also publish items whose date or publishDate is after the build date.")
+    var future = false
+
+    @Option(name: .long, help: ArgumentHelp("Build as if today were this day (YYYY-MM-DD).", valueName: "date"))
+    var now: String?
+
+    @Flag(name: .shortAndLong, help: "Print the time each pipeline stage took.")
+    var verbose = false
+
+    func validate() throws {
+        if let now, CalendarDate(iso: now) == nil {
+            throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
+        }
+        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Int64(epoch) == nil {
+            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, not '\(epoch)'")
+        }
+    }
+
+    func run() async throws {
+        let options = BuildOptions(now: BuildDate.resolve(now: now, environment: ProcessInfo.processInfo.environment),
+                                   drafts: drafts, future: future)
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let sourceURL = URL(fileURLWithPath: source, relativeTo: cwd)
+        let outURL = URL(fileURLWithPath: out, relativeTo: sourceURL)
+        let printer = DiagnosticPrinter(siteRoot: sourceURL)
+        do {
+            let summary = try await Builder(.init(source: sourceURL, output: outURL, options: options)).build()
+            if verbose {
+                for stage in summary.stages {
+                    printer.info(String(format: "  %-9@ %8.1f ms", stage.name, stage.seconds * 1000))
+                }
+            }
+            let total = summary.stages.reduce(0) { $0 + $1.seconds }
+            printer.info(String(format: "Built %d pages into %@ (%d written, %d unchanged) in %.2f s",
+                                summary.pages, out, summary.written, summary.unchanged, total))
+        } catch {
+            printer.report(error.diagnostics)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+# The two commands of a fresh machine: `make site` and `make test`. Each installs what is
+# missing (with sudo when not root), so a new Debian/Ubuntu machine with Swift needs nothing else.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_INSTALL = $(SUDO) apt-get install -y -qq --no-install-recommends
+BROWSER_VENV = .build-venv
+
+.PHONY: site test unit-test browser-test deps browser-deps build release clean
+
+## Build the sample campaign into public/.
+site: release
+	.build/release/thidua build
+
+## Every test: the Swift suite, then the browser checks of the built sample site.
+test: unit-test browser-test
+
+unit-test: deps
+	swift test
+
+browser-test: release browser-deps
+	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser
+
+release: deps
+	swift build -c release --product thidua
+
+build: deps
+	swift build
+
+deps:
+	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
+	  echo "Installing libcmark-dev"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libcmark-dev pkg-config; }
+
+browser-deps:
+	@{ command -v chromium >/dev/null && command -v chromedriver >/dev/null; } || { \
+	  echo "Installing chromium and chromium-driver"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium chromium-driver; }
+	@[ -x $(BROWSER_VENV)/bin/python ] || python3 -m venv $(BROWSER_VENV)
+	@$(BROWSER_VENV)/bin/python -c "import selenium, pytest" 2>/dev/null || \
+	  $(BROWSER_VENV)/bin/pip install -q selenium pytest
+
+clean:
+	rm -rf .build public

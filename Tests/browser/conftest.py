@@ -1,0 +1,113 @@
+"""Fixtures for the browser checks: build the sample site, serve it, drive headless Chromium.
+
+Everything stays on this machine: the site is served on 127.0.0.1, Chromium and chromedriver
+are the Debian packages, and Selenium Manager is kept from phoning home or downloading drivers.
+"""
+
+import os
+
+# Must be set before Selenium is used: Selenium Manager otherwise sends usage statistics.
+# Giving both the browser binary and the driver path below means it never has to resolve
+# (or download) either of them.
+os.environ["SE_AVOID_STATS"] = "true"
+
+import functools
+import http.server
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+# The binary `make browser-test` builds. THIDUA_BIN may point elsewhere while developing.
+THIDUA_BIN = Path(os.environ.get("THIDUA_BIN", REPO_ROOT / ".build" / "release" / "thidua"))
+
+# Pinned so the output is deterministic: 2024-05-10 falls in the first phase (dot-1).
+BUILD_DATE = "2024-05-10"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+# Screenshots go outside the git-tracked tree (.build/ is ignored) unless told otherwise.
+SCREENSHOT_DIR = Path(os.environ.get("THIDUA_SCREENSHOTS", REPO_ROOT / ".build" / "screenshots"))
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory):
+    """The sample campaign (content/ and theme/ at the repository root), freshly built."""
+    if not THIDUA_BIN.is_file():
+        pytest.fail(f"{THIDUA_BIN} is missing; run `make release` (or `make browser-test`) first")
+    # thidua replaces --out as a whole, so hand it a path that does not exist yet.
+    out = tmp_path_factory.mktemp("thidua") / "site"
+    result = subprocess.run(
+        [str(THIDUA_BIN), "build", "--source", str(REPO_ROOT), "--out", str(out),
+         "--now", BUILD_DATE],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert result.returncode == 0, (
+        f"thidua build exited with {result.returncode}\n"
+        f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}")
+    assert (out / "index.html").is_file(), f"no index.html in {out}"
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static file handler that does not print a line per request into the test output."""
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """http://127.0.0.1:<free port> serving the built site, without a trailing slash."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    # Port 0: the kernel picks a free port, so parallel runs cannot collide.
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def driver():
+    """One headless Chromium for the whole session; tests set their own viewport."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in (
+        "--headless=new", "--no-sandbox", "--disable-gpu",
+        # Keep Chromium's own background traffic (updates, sync, metrics...) off the network.
+        "--no-first-run", "--no-default-browser-check", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--disable-default-apps",
+        "--disable-domain-reliability", "--disable-breakpad",
+        # And should a page ask for anything outside the machine, make it fail instead: no
+        # host name resolves and every non-loopback request goes to a closed local port.
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--proxy-server=http://127.0.0.1:9",
+        "--lang=vi-VN",
+    ):
+        options.add_argument(arg)
+    # Keep console messages so tests can assert there are no SEVERE ones.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    browser.set_page_load_timeout(30)
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir():
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOT_DIR

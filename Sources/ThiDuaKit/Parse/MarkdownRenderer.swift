@@ -45,26 +45,32 @@ enum MarkdownRenderer {
         return Output(html: String(cString: rendered), firstParagraph: firstParagraph ?? "")
     }
 
-    /// Replaces `<hN>` by a custom block that prints the same tag with an id taken from the
-    /// heading's text, so readers can link to a section (`#muc-dich`). cmark has no attribute
-    /// on nodes; its custom blocks are the supported way to add markup around a node.
+    /// Replaces `<hN>` by custom nodes that print the same tag with an id taken from the
+    /// heading's text, so readers can link to a section (`#muc-dich`). cmark has no attributes
+    /// on nodes; custom nodes are its supported way to add markup. The tag goes on an inline
+    /// node inside an empty block, because a custom block puts line breaks around its content.
     private static func addID(to heading: OpaquePointer, used: inout Set<String>) {
         let level = cmark_node_get_heading_level(heading)
         let base = Slug.make(plainText(of: heading))
-        var id = base.isEmpty ? "muc" : base
+        let stem = base.isEmpty ? "muc" : base
+        var id = stem
         var counter = 1
         while used.contains(id) {
-            id = "\(base.isEmpty ? "muc" : base)-\(counter)"
+            id = "\(stem)-\(counter)"
             counter += 1
         }
         used.insert(id)
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-        cmark_node_set_on_enter(block, "<h\(level) id=\"\(id)\">")
-        cmark_node_set_on_exit(block, "</h\(level)>")
+        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
+              let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+        cmark_node_set_on_enter(block, "")
+        cmark_node_set_on_exit(block, "")
+        cmark_node_set_on_enter(tag, "<h\(level) id=\"\(id)\">")
+        cmark_node_set_on_exit(tag, "</h\(level)>")
         while let child = cmark_node_first_child(heading) {
             cmark_node_unlink(child)
-            cmark_node_append_child(block, child)
+            cmark_node_append_child(tag, child)
         }
+        cmark_node_append_child(block, tag)
         cmark_node_replace(heading, block)
         cmark_node_free(heading)
     }

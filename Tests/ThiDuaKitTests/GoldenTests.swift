@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// Builds the fixture campaign with the mini theme and compares every output file.
+@Suite struct GoldenTests {
+    static let expected: [String: String] = [
+        "404.html": "<html lang=\"vi\"><title>Không tìm thấy</title>Không tìm thấy</html>\n",
+        "assets/site.css": "body{}\n",
+        "gioi-thieu/index.html": "<html lang=\"vi\"><title>Giới thiệu</title><p>Trang giới thiệu.</p>\n</html>\n",
+        "index.html": "<html lang=\"vi\"><title>Thi đua thử</title>Phong trào 2024|71% còn 51 ngày|28/07/2024 Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm);|Chăm lo Tết;|Lò Thị Mai;</html>\n",
+        "milestones/index.html": "<html lang=\"vi\"><title>Mốc</title>/milestones/thanh-lap-dang/;|</html>\n",
+        "milestones/thanh-lap-dang/index.html": "<html lang=\"vi\"><title>Ngày thành lập Đảng</title>03/02/2024|Kỷ niệm 94 năm|dot-1</html>\n",
+        "movements/index.html": "<html lang=\"vi\"><title>Phong trào</title>Lao động giỏi=1;</html>\n",
+        "movements/lao-dong-gioi/index.html": "<html lang=\"vi\"><title>Phong trào: Lao động giỏi</title>Phong trào|/stories/cham-lo-tet/;||</html>\n",
+        "people/index.html": "<html lang=\"vi\"><title>Người</title>/people/lo-thi-mai/;|</html>\n",
+        "people/lo-thi-mai/index.html": "<html lang=\"vi\"><title>Lò Thị Mai</title>Cá nhân|Giáo viên|/units/cdcs-dao-san/|<p>Hồ sơ mẫu.</p>\n</html>\n",
+        "phases/dot-1/index.html": "<html lang=\"vi\"><title>Đợt: Mừng Đảng quang vinh</title>Đợt|/stories/cham-lo-tet/;||/milestones/thanh-lap-dang/;</html>\n",
+        "phases/dot-2/index.html": "<html lang=\"vi\"><title>Đợt: Về đích</title>Đợt|||</html>\n",
+        "phases/index.html": "<html lang=\"vi\"><title>Đợt</title>Mừng Đảng quang vinh=2;Về đích=0;</html>\n",
+        "stories/cham-lo-tet/index.html": "<html lang=\"vi\"><title>Chăm lo Tết</title>ngày 01 tháng 02 năm 2024|Mừng Đảng quang vinh|Lao động giỏi|CĐCS Dào San|/tags/tet/ /tags/doan-vien/ |<p>Công đoàn xã tặng quà <strong>Tết</strong>.</p>\n<h2 id=\"ket-qua\">Kết quả</h2>\n<p>Một trăm suất quà.</p>\n</html>\n",
+        "stories/index.html": "<html lang=\"vi\"><title>Tin</title>/stories/cham-lo-tet/;|</html>\n",
+        "tags/doan-vien/index.html": "<html lang=\"vi\"><title>Từ khóa: đoàn viên</title>Từ khóa|/stories/cham-lo-tet/;||</html>\n",
+        "tags/index.html": "<html lang=\"vi\"><title>Từ khóa</title>đoàn viên=1;Tết=1;</html>\n",
+        "tags/tet/index.html": "<html lang=\"vi\"><title>Từ khóa: Tết</title>Từ khóa|/stories/cham-lo-tet/;||</html>\n",
+        "timeline/index.html": "<html lang=\"vi\"><title>Dòng thời gian</title>[dot-1*:Thành lập tỉnh (Kỷ niệm 115 năm);01/02/2024 story Chăm lo Tết;03/02/2024 milestone Ngày thành lập Đảng (Kỷ niệm 94 năm);][dot-2:28/07/2024 event Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm);]</html>\n",
+        "units/cdcs-dao-san/index.html": "<html lang=\"vi\"><title>Đơn vị: CĐCS Dào San</title>Đơn vị|/stories/cham-lo-tet/;|/people/lo-thi-mai/;|</html>\n",
+        "units/index.html": "<html lang=\"vi\"><title>Đơn vị</title>CĐCS Dào San=2;</html>\n",
+    ]
+
+    @Test func everyOutputFile() async throws {
+        let site = try FixtureSite(Fixtures.site.merging(MiniTheme.files) { $1 })
+        _ = try await site.build(now: "2024-05-10")
+        let tree = try site.outputTree().mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(tree.keys.sorted() == Self.expected.keys.sorted())
+        for (path, text) in Self.expected {
+            #expect(tree[path] == text, "\(path)")
+        }
+    }
+
+    @Test func listsArePaginated() async throws {
+        var files = Fixtures.site.merging(MiniTheme.files) { $1 }
+        for day in 2...3 {
+            files["content/stories/tin-\(day).md"] = "---\ntitle: \"Tin \(day)\"\ndate: 2024-03-0\(day)\n---\nA\n"
+        }
+        let site = try FixtureSite(files)
+        _ = try await site.build(now: "2024-05-10")
+        let tree = try site.outputTree().mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(tree["stories/index.html"] == "<html lang=\"vi\"><title>Tin</title>/stories/tin-3/;/stories/tin-2/;|1/2</html>\n")
+        #expect(tree["stories/page/2/index.html"] == "<html lang=\"vi\"><title>Tin (2/2)</title>/stories/cham-lo-tet/;|2/2</html>\n")
+        #expect(tree["stories/page/3/index.html"] == nil)
+    }
+}

@@ -1,0 +1,35 @@
+/// A theme small enough that a whole built site can be read in a test: one line per page
+/// naming what the page shows.
+enum MiniTheme {
+    static let files: [String: String] = [
+        "theme/templates/base.mustache": "<html lang=\"{{site.language}}\"><title>{{page.title}}</title>{{$main}}{{/main}}</html>\n",
+        "theme/templates/home.mustache": """
+        {{<base}}{{$main}}{{campaign.title}}|{{status.text}}|{{#upcoming}}{{date.short}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/upcoming}}|{{#latest}}{{title}};{{/latest}}|{{#featured}}{{title}};{{/featured}}{{/main}}{{/base}}
+        """,
+        "theme/templates/page.mustache": "{{<base}}{{$main}}{{{page.content}}}{{/main}}{{/base}}",
+        "theme/templates/story.mustache": """
+        {{<base}}{{$main}}{{page.date.long}}|{{page.phase.title}}|{{page.movement.title}}|{{page.unit.title}}|{{#page.tags}}{{url}} {{/page.tags}}|{{{page.content}}}{{/main}}{{/base}}
+        """,
+        "theme/templates/person.mustache": "{{<base}}{{$main}}{{page.kindLabel}}|{{page.role}}|{{page.unit.url}}|{{{page.content}}}{{/main}}{{/base}}",
+        "theme/templates/milestone.mustache": "{{<base}}{{$main}}{{page.date.short}}|{{page.anniversary.label}}|{{page.phase.id}}{{/main}}{{/base}}",
+        "theme/templates/list.mustache": "{{<base}}{{$main}}{{#items}}{{url}};{{/items}}|{{pagination.label}}{{/main}}{{/base}}",
+        "theme/templates/terms.mustache": "{{<base}}{{$main}}{{#terms}}{{title}}={{count}};{{/terms}}{{/main}}{{/base}}",
+        "theme/templates/term.mustache": "{{<base}}{{$main}}{{term.kind}}|{{#stories}}{{url}};{{/stories}}|{{#people}}{{url}};{{/people}}|{{#milestones}}{{url}};{{/milestones}}{{/main}}{{/base}}",
+        "theme/templates/timeline.mustache": """
+        {{<base}}{{$main}}{{#sections}}[{{phase.id}}{{#phase.current}}*{{/phase.current}}:{{#undated}}{{title}} ({{anniversary.label}});{{/undated}}{{#entries}}{{date.short}} {{kind}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/entries}}]{{/sections}}{{/main}}{{/base}}
+        """,
+        "theme/templates/404.mustache": "{{<base}}{{$main}}{{t.notFound.title}}{{/main}}{{/base}}",
+        "theme/i18n/vi.yml": """
+        date: {short: "{dd}/{mm}/{yyyy}", long: "ngày {dd} tháng {mm} năm {yyyy}"}
+        home: {progress: "{percent}% còn {days} ngày", notStarted: "chưa", ended: "xong", betweenPhases: "giữa"}
+        list: {stories: "Tin", people: "Người", milestones: "Mốc", pageOf: "{page}/{total}"}
+        terms: {tags: "Từ khóa", movements: "Phong trào", phases: "Đợt", units: "Đơn vị"}
+        term: {tags: "Từ khóa", movements: "Phong trào", phases: "Đợt", units: "Đơn vị"}
+        person: {individual: "Cá nhân", collective: "Tập thể"}
+        anniversary: {label: "Kỷ niệm {n} năm"}
+        timeline: {title: "Dòng thời gian", kind: {event: "Sự kiện", milestone: "Mốc", story: "Tin"}}
+        notFound: {title: "Không tìm thấy"}
+        """,
+        "theme/assets/site.css": "body{}\n",
+    ]
+}

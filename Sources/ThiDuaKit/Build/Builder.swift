@@ -38,7 +38,8 @@ public struct Builder: Sendable {
     public func build() async throws(BuildFailure) -> Summary {
         var clock = StageClock()
         let site = try await assemble(clock: &clock)
-        let (theme, _) = try loadTheme(language: site.config.language)
+        let themeSource = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
+        let theme = try Theme.compile(themeSource, language: site.config.language)
         clock.lap("theme")
         let pages = await SiteRenderer(theme: theme, site: site).renderAll(parallel: configuration.parallel)
         clock.lap("render")
@@ -67,11 +68,6 @@ public struct Builder: Sendable {
                                               items: parsed.items, options: configuration.options, media: content.media)
         clock.lap("assemble")
         return site
-    }
-
-    private func loadTheme(language: String) throws(BuildFailure) -> (Theme, ThemeSource) {
-        let source = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
-        return (try Theme.compile(source, language: language), source)
     }
 }
 

@@ -16,26 +16,30 @@ public struct Theme: Sendable {
         var problems: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (path: String, text: String)] = [:]
+        var unreadable: Set<String> = []
         for file in source.templates {
             guard let name = templateName(file.path) else { continue }
             switch TextDecoding.decode(file) {
             case .failure(let problem):
                 problems.append(problem)
+                unreadable.insert(name)
             case .success(let text):
                 do {
                     templates[name] = try MustacheTemplate(string: text)
                     texts[name] = (file.path, text)
                 } catch let error as MustacheTemplate.ParserError {
+                    unreadable.insert(name)
                     problems.append(Diagnostic(
                         path: file.path,
                         position: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
-                        message: "template error: \(error.error)"))
+                        message: "template error: \(explain(error.error))"))
                 } catch {
+                    unreadable.insert(name)
                     problems.append(Diagnostic(path: file.path, message: "template error: \(error)"))
                 }
             }
         }
-        for name in requiredTemplates where templates[name] == nil {
+        for name in requiredTemplates where templates[name] == nil && !unreadable.contains(name) {
             problems.append(Diagnostic(path: "theme/templates/\(name).mustache", message: "the theme has no '\(name)' template"))
         }
         // swift-mustache renders a missing partial or parent as empty text; a page that
@@ -55,6 +59,15 @@ public struct Theme: Sendable {
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return Theme(library: MustacheLibrary(templates: templates), strings: strings, assets: source.assets)
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .expectedSectionEnd: return "a section opened with {{#name}} or {{^name}} is never closed with {{/name}}"
+        case .sectionCloseNameIncorrect: return "{{/name}} closes a section that was not the last one opened"
+        case .unfinishedName: return "a tag is not closed with }}"
+        default: return "\(error)"
+        }
     }
 
     /// `theme/templates/partials/nav.mustache` → `partials/nav`.

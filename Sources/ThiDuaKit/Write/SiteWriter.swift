@@ -49,10 +49,15 @@ public struct SiteWriter: Sendable {
             for page in pages {
                 try place(page.path, Data(page.contents.utf8))
             }
-            if manager.fileExists(atPath: output.path) {
-                try manager.moveItem(at: output, to: retired)
+            let hadOutput = manager.fileExists(atPath: output.path)
+            if hadOutput { try manager.moveItem(at: output, to: retired) }
+            do {
+                try manager.moveItem(at: staging, to: output)
+            } catch {
+                // Put the previous site back: a failed swap must not leave no site at all.
+                if hadOutput { try? manager.moveItem(at: retired, to: output) }
+                throw error
             }
-            try manager.moveItem(at: staging, to: output)
             try? manager.removeItem(at: retired)
         } catch {
             try? manager.removeItem(at: staging)

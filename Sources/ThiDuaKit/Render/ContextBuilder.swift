@@ -9,19 +9,16 @@ struct ContextBuilder: Sendable {
     /// Keys every page shares; built once per build.
     func common() -> Context {
         let config = site.config
-        return [
-            "site": [
-                "title": config.title,
-                "description": config.description ?? "",
-                "baseURL": config.baseURL,
-                "language": config.language,
-                "organisation": config.organisation ?? "",
-                "params": config.params.mapValues(\.templateValue),
-                "campaign": site.timeline.campaign.title,
-            ] as Context,
-            "t": strings.values,
-            "year": String(site.now.year),
+        var siteContext: Context = [
+            "title": config.title,
+            "baseURL": config.baseURL,
+            "language": config.language,
+            "params": config.params.mapValues(\.templateValue),
+            "campaign": site.timeline.campaign.title,
         ]
+        siteContext["description"] = config.description?.nonEmpty
+        siteContext["organisation"] = config.organisation?.nonEmpty
+        return ["site": siteContext, "t": strings.values, "year": String(site.now.year)]
     }
 
     func menu(current url: String) -> [Context] {
@@ -39,10 +36,10 @@ struct ContextBuilder: Sendable {
         var context: Context = [
             "title": entry.title,
             "url": entry.url,
-            "summary": entry.summary,
             "content": entry.body,
             "params": entry.params.mapValues(\.templateValue),
         ]
+        context["summary"] = entry.summary.nonEmpty
         if let date { context["date"] = self.date(date) }
         return context
     }
@@ -105,10 +102,12 @@ struct ContextBuilder: Sendable {
     }
 
     func phaseSummary(_ phase: Phase) -> Context {
-        [
-            "id": phase.id, "title": phase.title, "summary": phase.summary ?? "",
+        var context: Context = [
+            "id": phase.id, "title": phase.title,
             "url": "/phases/\(phase.id)/", "start": date(phase.start), "end": date(phase.end),
         ]
+        context["summary"] = phase.summary?.nonEmpty
+        return context
     }
 
     func movement(_ id: String?) -> Context? {
@@ -120,9 +119,30 @@ struct ContextBuilder: Sendable {
         ["title": title, "url": url]
     }
 
+    /// Template sections treat an empty string as true, so absent values must be absent keys.
+    func campaign() -> Context {
+        let campaign = site.timeline.campaign
+        var context: Context = ["title": campaign.title, "start": date(campaign.start), "end": date(campaign.end)]
+        context["theme"] = campaign.theme?.nonEmpty
+        return context
+    }
+
+    func term(_ term: Term) -> Context {
+        var context: Context = ["title": term.title, "url": term.url, "count": term.count]
+        context["description"] = term.description?.nonEmpty
+        return context
+    }
+
     /// Front matter names media as `media/a.jpg` or `/media/a.jpg`; pages need the URL.
     private func mediaURL(_ path: String) -> String {
         if path.hasPrefix("/") || path.contains("://") { return path }
         return "/" + path
+    }
+}
+
+extension String {
+    /// nil for text that shows nothing, so a template's `{{#key}}` section is skipped.
+    var nonEmpty: String? {
+        allSatisfy(\.isWhitespace) ? nil : self
     }
 }

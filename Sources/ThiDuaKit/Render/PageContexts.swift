@@ -3,12 +3,7 @@ extension ContextBuilder {
     func home(latest: Int = 6, upcoming: Int = 5) -> Context {
         let timeline = site.timeline
         var context: Context = [
-            "campaign": [
-                "title": timeline.campaign.title,
-                "theme": timeline.campaign.theme ?? "",
-                "start": date(timeline.campaign.start),
-                "end": date(timeline.campaign.end),
-            ] as Context,
+            "campaign": campaign(),
             "latest": site.stories.prefix(latest).map(story),
             "upcoming": TimelineEntries.upcoming(in: site, limit: upcoming).map(timelineEntry),
             "featured": featuredPeople().map(person),
@@ -33,13 +28,14 @@ extension ContextBuilder {
             return ["text": strings.text("home.betweenPhases")]
         }
         let percent = phase.percentElapsed(on: now)
-        var context = phaseSummary(phase)
-        context["percent"] = percent
-        context["text"] = strings.text("home.progress", [
+        let text = strings.text("home.progress", [
             "percent": String(percent),
             "days": String(phase.end.dayNumber - now.dayNumber),
         ])
-        return ["current": context, "text": context["text"] ?? ""]
+        var context = phaseSummary(phase)
+        context["percent"] = percent
+        context["text"] = text
+        return ["current": context, "text": text]
     }
 
     private func featuredPeople(limit: Int = 4) -> [Person] {
@@ -49,30 +45,30 @@ extension ContextBuilder {
 
     func pagination(_ pager: Pager) -> Context? {
         guard pager.total > 1 else { return nil }
-        return [
-            "previous": pager.previousURL ?? "",
-            "next": pager.nextURL ?? "",
+        // Absent rather than empty: swift-mustache treats "" as a true section value.
+        var context: Context = [
             "label": strings.text("list.pageOf", ["page": String(pager.number), "total": String(pager.total)]),
             "pages": (1...pager.total).map { number in
                 ["number": number, "url": Pager.url(base: pager.baseURL, number: number), "current": number == pager.number] as Context
             },
         ]
+        context["previous"] = pager.previousURL
+        context["next"] = pager.nextURL
+        return context
     }
 
     func termIndex(_ kind: TermKind) -> Context {
         [
             "kind": kind.rawValue,
             "heading": strings.text("terms.\(kind.rawValue)"),
-            "terms": (site.terms[kind] ?? []).map { term in
-                ["title": term.title, "url": term.url, "count": term.count, "description": term.description ?? ""] as Context
-            },
+            "terms": (site.terms[kind] ?? []).map(term),
         ]
     }
 
     func timelinePage() -> Context {
         let sections = TimelineEntries.sections(of: site)
         return [
-            "campaign": ["title": site.timeline.campaign.title, "theme": site.timeline.campaign.theme ?? ""] as Context,
+            "campaign": campaign(),
             "sections": sections.map { section in
                 var context: Context = [
                     "entries": section.entries.map(timelineEntry),

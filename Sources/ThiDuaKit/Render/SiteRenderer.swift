@@ -73,8 +73,7 @@ public struct SiteRenderer: Sendable {
         case .term(let kind, let index, let pager):
             let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
             let extra: Context = [
-                "term": ["title": term.title, "description": term.description ?? "", "kind": t.text("term.\(kind.rawValue)"),
-                         "indexURL": "/\(kind.rawValue)/"] as Context,
+                "term": builder.term(term).merging(["kind": t.text("term.\(kind.rawValue)"), "indexURL": "/\(kind.rawValue)/"]) { $1 },
                 "stories": pager.range.map { builder.story(site.stories[term.stories[$0]]) },
                 "people": pager.number == 1 ? term.people.map { builder.person(site.people[$0]) } : [],
                 "milestones": pager.number == 1 ? term.milestones.map { builder.milestone(site.milestones[$0]) } : [],

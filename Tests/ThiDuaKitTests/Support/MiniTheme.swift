@@ -12,7 +12,7 @@ enum MiniTheme {
         """,
         "theme/templates/person.mustache": "{{<base}}{{$main}}{{page.kindLabel}}|{{page.role}}|{{page.unit.url}}|{{{page.content}}}{{/main}}{{/base}}",
         "theme/templates/milestone.mustache": "{{<base}}{{$main}}{{page.date.short}}|{{page.anniversary.label}}|{{page.phase.id}}{{/main}}{{/base}}",
-        "theme/templates/list.mustache": "{{<base}}{{$main}}{{#items}}{{url}};{{/items}}|{{pagination.label}}{{/main}}{{/base}}",
+        "theme/templates/list.mustache": "{{<base}}{{$main}}{{#items}}{{url}};{{/items}}|{{pagination.label}}{{#pagination.previous}}<{{/pagination.previous}}{{#pagination.next}}>{{/pagination.next}}{{/main}}{{/base}}",
         "theme/templates/terms.mustache": "{{<base}}{{$main}}{{#terms}}{{title}}={{count}};{{/terms}}{{/main}}{{/base}}",
         "theme/templates/term.mustache": "{{<base}}{{$main}}{{term.kind}}|{{#stories}}{{url}};{{/stories}}|{{#people}}{{url}};{{/people}}|{{#milestones}}{{url}};{{/milestones}}{{/main}}{{/base}}",
         "theme/templates/timeline.mustache": """

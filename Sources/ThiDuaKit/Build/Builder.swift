@@ -41,16 +41,66 @@ public struct Builder: Sendable {
         let themeSource = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
         let theme = try Theme.compile(themeSource, language: site.config.language)
         clock.lap("theme")
-        let pages = await SiteRenderer(theme: theme, site: site).renderAll(parallel: configuration.parallel)
-        clock.lap("render")
-        let report: SiteWriter.Report
+        let staging: StagingFolder
         do {
-            report = try SiteWriter(output: configuration.output).write(pages: pages, files: theme.assets + site.media)
+            staging = try StagingFolder.begin(output: configuration.output)
         } catch {
-            throw BuildFailure([Diagnostic(path: configuration.output.path, message: "cannot write the site: \(error.localizedDescription)")])
+            throw writeFailure(error)
         }
-        clock.lap("write")
-        return Summary(pages: pages.count, written: report.written, unchanged: report.unchanged, stages: clock.laps)
+        let outcomes = await publish(site: site, theme: theme, into: staging)
+        clock.lap("render+write")
+        var written = 0, unchanged = 0, failures: [Diagnostic] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .success(.written): written += 1
+            case .success(.unchanged): unchanged += 1
+            case .failure(let failure): failures += failure.diagnostics
+            }
+        }
+        guard failures.isEmpty else {
+            staging.discard()
+            throw BuildFailure(failures)
+        }
+        do {
+            try staging.commit()
+        } catch {
+            staging.discard()
+            throw writeFailure(error)
+        }
+        clock.lap("swap")
+        let pages = outcomes.count - theme.assets.count - site.media.count
+        return Summary(pages: pages, written: written, unchanged: unchanged, stages: clock.laps)
+    }
+
+    /// Renders and writes each page in the same task, so memory holds a few pages at a time
+    /// rather than the whole site, whatever its size.
+    private func publish(site: Site, theme: Theme, into staging: StagingFolder) async
+        -> [Result<StagingFolder.Outcome, BuildFailure>] {
+        let renderer = SiteRenderer(theme: theme, site: site)
+        let statics = await Parallel.map(theme.assets + site.media, batch: 16, enabled: configuration.parallel) { file in
+            Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+                do {
+                    return try staging.place(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath)))
+                } catch {
+                    throw BuildFailure([Diagnostic(path: file.sourcePath, message: "cannot copy: \(error.localizedDescription)")])
+                }
+            }
+        }
+        let pages = await Parallel.map(renderer.jobs, batch: 32, enabled: configuration.parallel) { job in
+            let page = renderer.render(job)
+            return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+                do {
+                    return try staging.place(page.path, Data(page.contents.utf8))
+                } catch {
+                    throw BuildFailure([Diagnostic(path: page.path, message: "cannot write: \(error.localizedDescription)")])
+                }
+            }
+        }
+        return statics + pages
+    }
+
+    private func writeFailure(_ error: any Error) -> BuildFailure {
+        BuildFailure([Diagnostic(path: configuration.output.path, message: "cannot write the site: \(error.localizedDescription)")])
     }
 
     /// Load, parse and assemble, reporting every content error of the site at once.

@@ -1,5 +1,5 @@
-/// Renders every page of a site through the theme, in parallel over all cores; results keep
-/// the plan's order, so a parallel build writes what a sequential one would.
+/// Renders the pages of a site through the theme. Each page is rendered from the shared,
+/// read-only site model, so pages can be rendered on any thread in any order.
 public struct SiteRenderer: Sendable {
     let theme: Theme
     let site: Site
@@ -13,10 +13,8 @@ public struct SiteRenderer: Sendable {
         self.common = builder.common()
     }
 
-    public func renderAll(parallel: Bool = true) async -> [OutputFile] {
-        let jobs = PageJob.plan(for: site)
-        return await Parallel.map(jobs, batch: 64, enabled: parallel, render)
-    }
+    /// Every page of the site, in a fixed order.
+    var jobs: [PageJob] { PageJob.plan(for: site) }
 
     func render(_ job: PageJob) -> OutputFile {
         let (template, url, page, extra) = describe(job)

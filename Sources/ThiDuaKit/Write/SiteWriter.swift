@@ -1,68 +1,62 @@
 import Foundation
 
-/// Writes a rendered site into a staging folder beside the output folder, then swaps it in,
-/// so a reader or a failed build never sees half a site. A file whose bytes did not change
-/// is hard-linked from the previous build and keeps its timestamp, which lets rsync and
-/// CDNs skip it.
-public struct SiteWriter: Sendable {
+/// The folder a build writes into, beside the output folder, swapped in only when every page
+/// is written: a reader or a failed build never sees half a site. A file whose bytes did not
+/// change is hard-linked from the previous build and keeps its timestamp, which lets rsync
+/// and CDNs skip it.
+public struct StagingFolder: Sendable {
+    public enum Outcome: Sendable, Equatable { case written, unchanged }
+
     public let output: URL
+    let staging: URL
+    let retired: URL
 
-    public init(output: URL) {
-        self.output = output.standardizedFileURL
-    }
-
-    public struct Report: Sendable, Equatable {
-        public var written = 0
-        public var unchanged = 0
-    }
-
-    public func write(pages: [OutputFile], files: [StaticFile]) throws -> Report {
-        let manager = FileManager.default
+    /// Creates an empty staging folder next to `output`.
+    public static func begin(output: URL) throws -> StagingFolder {
+        let output = output.standardizedFileURL
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
         let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).staging-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
-        try? manager.removeItem(at: staging)
-        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        var report = Report()
+        let folder = StagingFolder(output: output,
+                                   staging: parent.appendingPathComponent(".\(name).staging-\(pid)"),
+                                   retired: parent.appendingPathComponent(".\(name).old-\(pid)"))
+        try? FileManager.default.removeItem(at: folder.staging)
+        try FileManager.default.createDirectory(at: folder.staging, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Writes one file; safe to call from several threads for different paths.
+    public func place(_ relative: String, _ bytes: Data) throws -> Outcome {
+        let manager = FileManager.default
+        let target = staging.appendingPathComponent(relative)
+        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let previous = output.appendingPathComponent(relative)
+        if let attributes = try? manager.attributesOfItem(atPath: previous.path),
+           (attributes[.size] as? NSNumber)?.intValue == bytes.count,
+           manager.contents(atPath: previous.path) == bytes,
+           (try? manager.linkItem(at: previous, to: target)) != nil {
+            return .unchanged
+        }
+        try bytes.write(to: target)
+        return .written
+    }
+
+    /// Swaps the staging folder in place of the output folder.
+    public func commit() throws {
+        let manager = FileManager.default
+        let hadOutput = manager.fileExists(atPath: output.path)
+        if hadOutput { try manager.moveItem(at: output, to: retired) }
         do {
-            var madeFolders: Set<String> = [""]
-            func place(_ relative: String, _ bytes: Data) throws {
-                let folder = (relative as NSString).deletingLastPathComponent
-                if madeFolders.insert(folder).inserted {
-                    try manager.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                }
-                let target = staging.appendingPathComponent(relative)
-                let previous = output.appendingPathComponent(relative)
-                if let old = manager.contents(atPath: previous.path), old == bytes,
-                   (try? manager.linkItem(at: previous, to: target)) != nil {
-                    report.unchanged += 1
-                } else {
-                    try bytes.write(to: target)
-                    report.written += 1
-                }
-            }
-            for file in files {
-                try place(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath)))
-            }
-            for page in pages {
-                try place(page.path, Data(page.contents.utf8))
-            }
-            let hadOutput = manager.fileExists(atPath: output.path)
-            if hadOutput { try manager.moveItem(at: output, to: retired) }
-            do {
-                try manager.moveItem(at: staging, to: output)
-            } catch {
-                // Put the previous site back: a failed swap must not leave no site at all.
-                if hadOutput { try? manager.moveItem(at: retired, to: output) }
-                throw error
-            }
-            try? manager.removeItem(at: retired)
+            try manager.moveItem(at: staging, to: output)
         } catch {
-            try? manager.removeItem(at: staging)
+            // Put the previous site back: a failed swap must not leave no site at all.
+            if hadOutput { try? manager.moveItem(at: retired, to: output) }
             throw error
         }
-        return report
+        try? manager.removeItem(at: retired)
+    }
+
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -46,7 +46,7 @@ struct Build: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally theme/.", valueName: "dir"))
     var source: String = "."
 
-    @Option(name: .long, help: ArgumentHelp("Where to write the site (replaced as a whole when the build succeeds).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where to write the site, relative to the site folder (replaced as a whole when the build succeeds).", valueName: "dir"))
     var out: String = "public"
 
     @Flag(name: .long, help: "Also publish items marked 'draft: true'.")

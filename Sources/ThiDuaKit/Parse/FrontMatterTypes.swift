@@ -76,24 +76,28 @@ struct PageFrontMatter: FrontMatter {
 
 extension CalendarDate: Decodable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a date that exists; write it as YYYY-MM-DD")
+        self = try decoder.decodeText(CalendarDate.init(iso:)) {
+            "'\($0)' is not a date that exists; write it as YYYY-MM-DD"
         }
-        self = date
     }
 }
 
 extension AnniversaryOrigin: Decodable {
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let origin = AnniversaryOrigin(text: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is neither a date (YYYY-MM-DD) nor a year (YYYY)")
+        self = try decoder.decodeText(AnniversaryOrigin.init(text:)) {
+            "'\($0)' is neither a date (YYYY-MM-DD) nor a year (YYYY)"
         }
-        self = origin
+    }
+}
+
+extension Decoder {
+    /// Decodes a scalar written as text, with a message naming the text when it does not parse.
+    func decodeText<T>(_ parse: (String) -> T?, problem: (String) -> String) throws -> T {
+        let container = try singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = parse(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem(text))
+        }
+        return value
     }
 }

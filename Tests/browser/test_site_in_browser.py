@@ -219,6 +219,11 @@ def test_page(driver, base_url, screenshot_dir, page, viewport):
     foreign = [r for r in resources if not r.startswith(base_url + "/")]
     assert not foreign, f"resources from outside the site: {foreign}"
 
+    # An empty href silently reloads the page (pagination once rendered "previous" on page 1).
+    empty = driver.execute_script(
+        "return [...document.querySelectorAll('a[href=\"\"]')].map(a => a.textContent.trim())")
+    assert not empty, f"links with an empty href on {page.path}: {empty}"
+
     # Every link into the site leads to a page that exists.
     hrefs = driver.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href)")
     internal = sorted({urldefrag(h).url for h in hrefs if h.startswith(base_url + "/")})

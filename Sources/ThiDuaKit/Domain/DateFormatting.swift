@@ -7,26 +7,54 @@ import Foundation
 /// Placeholders: `{d}` day, `{dd}` two-digit day, `{m}` month, `{mm}` two-digit month,
 /// `{yyyy}` year, `{month}` the month's name from `monthNames` (January first).
 public struct DatePattern: Sendable, Equatable {
+    private enum Piece: Sendable, Equatable {
+        case text(String), day, day2, month, month2, monthName, year
+    }
+
     public let pattern: String
     public let monthNames: [String]
+    /// The pattern cut once into pieces: every page formats several dates.
+    private let pieces: [Piece]
 
     public init(_ pattern: String, monthNames: [String] = []) {
         self.pattern = pattern
         self.monthNames = monthNames
+        let names: [String: Piece] = ["d": .day, "dd": .day2, "m": .month, "mm": .month2, "month": .monthName, "yyyy": .year]
+        var pieces: [Piece] = []
+        var rest = pattern[...]
+        while let open = rest.firstIndex(of: "{") {
+            if open > rest.startIndex { pieces.append(.text(String(rest[..<open]))) }
+            guard let close = rest[open...].firstIndex(of: "}"),
+                  let piece = names[String(rest[rest.index(after: open)..<close])] else {
+                pieces.append(.text("{"))
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            pieces.append(piece)
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append(.text(String(rest))) }
+        self.pieces = pieces
     }
 
     public static let vietnameseShort = DatePattern("{dd}/{mm}/{yyyy}")
     public static let vietnameseLong = DatePattern("ngày {dd} tháng {mm} năm {yyyy}")
 
     public func format(_ date: CalendarDate) -> String {
-        let name = monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : pad(date.month, 2)
-        return pattern
-            .replacingPlaceholder("{dd}", with: pad(date.day, 2))
-            .replacingPlaceholder("{d}", with: String(date.day))
-            .replacingPlaceholder("{mm}", with: pad(date.month, 2))
-            .replacingPlaceholder("{month}", with: name)
-            .replacingPlaceholder("{m}", with: String(date.month))
-            .replacingPlaceholder("{yyyy}", with: String(date.year))
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let text): out += text
+            case .day: out += String(date.day)
+            case .day2: out += pad(date.day, 2)
+            case .month: out += String(date.month)
+            case .month2: out += pad(date.month, 2)
+            case .year: out += String(date.year)
+            case .monthName:
+                out += monthNames.indices.contains(date.month - 1) ? monthNames[date.month - 1] : pad(date.month, 2)
+            }
+        }
+        return out
     }
 }
 

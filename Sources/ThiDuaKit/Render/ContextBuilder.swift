@@ -5,6 +5,36 @@ struct ContextBuilder: Sendable {
 
     let site: Site
     let strings: UIStrings
+    /// Computed once: thousands of pages link the same few phases, movements, tags and units.
+    private var phases: [String: Context] = [:]
+    private var movements: [String: Context] = [:]
+    private var termURLs: [TermKind: [String: String]] = [:]
+
+    init(site: Site, strings: UIStrings) {
+        self.site = site
+        self.strings = strings
+        for phase in site.timeline.phases {
+            phases[phase.id] = phaseSummary(phase)
+        }
+        for movement in site.movements {
+            movements[movement.id] = link(movement.title, "/movements/\(movement.id)/")
+        }
+        for story in site.stories {
+            for tag in story.tags where termURLs[.tags]?[tag] == nil {
+                termURLs[.tags, default: [:]][tag] = "/tags/\(Slug.make(tag))/"
+            }
+            if let unit = story.unit, termURLs[.units]?[unit] == nil {
+                termURLs[.units, default: [:]][unit] = "/units/\(Slug.make(unit))/"
+            }
+        }
+        for person in site.people where termURLs[.units]?[person.unit] == nil {
+            termURLs[.units, default: [:]][person.unit] = "/units/\(Slug.make(person.unit))/"
+        }
+    }
+
+    private func termURL(_ kind: TermKind, _ name: String) -> String {
+        termURLs[kind]?[name] ?? "/\(kind.rawValue)/\(Slug.make(name))/"
+    }
 
     /// Keys every page shares; built once per build.
     func common() -> Context {
@@ -46,8 +76,8 @@ struct ContextBuilder: Sendable {
 
     func story(_ story: Story) -> Context {
         var context = entry(story.entry, date: story.date)
-        context["tags"] = story.tags.map { ["title": $0, "url": "/tags/\(Slug.make($0))/"] as Context }
-        context["unit"] = story.unit.map { link($0, "/units/\(Slug.make($0))/") }
+        context["tags"] = story.tags.map { ["title": $0, "url": termURL(.tags, $0)] as Context }
+        context["unit"] = story.unit.map { link($0, termURL(.units, $0)) }
         context["author"] = story.author
         context["image"] = story.image.map(mediaURL)
         context["movement"] = movement(story.movement)
@@ -57,7 +87,7 @@ struct ContextBuilder: Sendable {
 
     func person(_ person: Person) -> Context {
         var context = entry(person.entry, date: person.date)
-        context["unit"] = link(person.unit, "/units/\(Slug.make(person.unit))/")
+        context["unit"] = link(person.unit, termURL(.units, person.unit))
         context["collective"] = person.kind == .collective
         context["kindLabel"] = strings.text("person.\(person.kind.rawValue)")
         context["role"] = person.role
@@ -97,8 +127,7 @@ struct ContextBuilder: Sendable {
     }
 
     func phase(_ id: String?) -> Context? {
-        guard let id, let phase = site.timeline.phase(id: id) else { return nil }
-        return phaseSummary(phase)
+        id.flatMap { phases[$0] }
     }
 
     func phaseSummary(_ phase: Phase) -> Context {
@@ -111,8 +140,7 @@ struct ContextBuilder: Sendable {
     }
 
     func movement(_ id: String?) -> Context? {
-        guard let id, let movement = site.movements.first(where: { $0.id == id }) else { return nil }
-        return link(movement.title, "/movements/\(movement.id)/")
+        id.flatMap { movements[$0] }
     }
 
     func link(_ title: String, _ url: String) -> Context {

@@ -43,15 +43,18 @@ extension ContextBuilder {
         return Array((featured.isEmpty ? site.people : featured).prefix(limit))
     }
 
+    /// Links to the first and last pages and to the two on each side of this one: a list of
+    /// a thousand pages must not put a thousand links on each of its pages.
     func pagination(_ pager: Pager) -> Context? {
         guard pager.total > 1 else { return nil }
-        // Absent rather than empty: swift-mustache treats "" as a true section value.
+        let near = Set([1, pager.total] + Array(max(1, pager.number - 2)...min(pager.total, pager.number + 2)))
         var context: Context = [
             "label": strings.text("list.pageOf", ["page": String(pager.number), "total": String(pager.total)]),
-            "pages": (1...pager.total).map { number in
+            "pages": near.sorted().map { number in
                 ["number": number, "url": Pager.url(base: pager.baseURL, number: number), "current": number == pager.number] as Context
             },
         ]
+        // Absent rather than empty: swift-mustache treats "" as a true section value.
         context["previous"] = pager.previousURL
         context["next"] = pager.nextURL
         return context

@@ -29,16 +29,29 @@ public struct StagingFolder: Sendable {
     public func place(_ relative: String, _ bytes: Data) throws -> Outcome {
         let manager = FileManager.default
         let target = staging.appendingPathComponent(relative)
-        try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         let previous = output.appendingPathComponent(relative)
         if let attributes = try? manager.attributesOfItem(atPath: previous.path),
            (attributes[.size] as? NSNumber)?.intValue == bytes.count,
            manager.contents(atPath: previous.path) == bytes,
-           (try? manager.linkItem(at: previous, to: target)) != nil {
+           (try? inFolder(of: target) { try manager.linkItem(at: previous, to: target) }) != nil {
             return .unchanged
         }
-        try bytes.write(to: target)
+        try inFolder(of: target) { try bytes.write(to: target) }
         return .written
+    }
+
+    /// Runs `write`, making the target's folder when it is missing. Folders are made on
+    /// demand: most pages go into a folder of their own, and making every parent first would
+    /// cost system calls for each level of each page.
+    private func inFolder(of target: URL, _ write: () throws -> Void) throws {
+        do {
+            try write()
+        } catch {
+            let folder = target.deletingLastPathComponent()
+            guard !FileManager.default.fileExists(atPath: folder.path) else { throw error }
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try write()
+        }
     }
 
     /// Swaps the staging folder in place of the output folder.

@@ -11,7 +11,8 @@ struct YAMLDocument {
     /// Parses `yaml`. An empty document is an empty mapping (front matter with no keys).
     static func compose(_ yaml: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         do {
-            let node = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // An explicit encoding: the default one reads the process environment on every call.
+            let node = try Yams.compose(yaml: yaml, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             return .success(YAMLDocument(path: path, lineOffset: lineOffset, root: node))
         } catch let error as YamlError {
             return .failure(syntaxDiagnostic(error, path: path, lineOffset: lineOffset))
@@ -22,7 +23,7 @@ struct YAMLDocument {
 
     func decode<T: Decodable>(_ type: T.Type, from node: Node? = nil) -> Result<T, Diagnostic> {
         do {
-            return .success(try YAMLDecoder().decode(type, from: node ?? root))
+            return .success(try YAMLDecoder(encoding: .utf8).decode(type, from: node ?? root))
         } catch let error as DecodingError {
             return .failure(diagnostic(for: error))
         } catch let error as YamlError {

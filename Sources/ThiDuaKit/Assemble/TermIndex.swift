@@ -13,9 +13,17 @@ struct TermIndex {
         })
         var tags: [String: Term] = [:]
         var units: [String: Term] = [:]
+        // Thousands of stories share a few hundred tags and units: slugify each name once.
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let known = slugs[name] { return known }
+            let made = Slug.make(name)
+            slugs[name] = made
+            return made
+        }
 
         func file(_ name: String, in terms: inout [String: Term], kind: TermKind, _ add: (inout Term) -> Void) {
-            let slug = Slug.make(name)
+            let slug = slug(name)
             guard !slug.isEmpty else { return }
             if terms[slug] == nil { terms[slug] = Term(kind: kind, slug: slug, title: name, description: nil) }
             add(&terms[slug]!)
@@ -24,7 +32,7 @@ struct TermIndex {
         for (index, story) in stories.enumerated() {
             // A tag written twice on one story is filed once.
             var filed: Set<String> = []
-            for tag in story.tags where filed.insert(Slug.make(tag)).inserted {
+            for tag in story.tags where filed.insert(slug(tag)).inserted {
                 file(tag, in: &tags, kind: .tags) { $0.stories.append(index) }
             }
             if let unit = story.unit { file(unit, in: &units, kind: .units) { $0.stories.append(index) } }

@@ -24,6 +24,8 @@ public enum Slug {
 /// Accent folding shared by slugs and search: lower case, no diacritics, đ → d.
 public enum Folding {
     public static func fold(_ text: String) -> String {
+        // Most slugs come from ASCII file names; they need no Unicode tables.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {

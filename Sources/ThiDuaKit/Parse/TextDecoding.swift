@@ -9,7 +9,7 @@ enum TextDecoding {
                 path: file.path, position: firstInvalidByte(in: bytes),
                 message: "file is not UTF-8 text; save it as UTF-8 (Unicode)"))
         }
-        return .success(text.contains("\r") ? normaliseLineEndings(text) : text)
+        return .success(text.utf8.contains(UInt8(ascii: "\r")) ? normaliseLineEndings(text) : text)
     }
 
     private static func normaliseLineEndings(_ text: String) -> String {

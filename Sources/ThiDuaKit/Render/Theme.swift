@@ -13,6 +13,7 @@ public struct Theme: Sendable {
     public let assets: [StaticFile]
 
     public static func compile(_ source: ThemeSource, language: String) throws(BuildFailure) -> Theme {
+        ByteHTMLContentType.registered
         var problems: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (path: String, text: String)] = [:]
@@ -25,13 +26,18 @@ public struct Theme: Sendable {
                 unreadable.insert(name)
             case .success(let text):
                 do {
-                    templates[name] = try MustacheTemplate(string: text)
+                    // The pragma sits on line 1 before the theme's text, so only positions on
+                    // line 1 move, by its length.
+                    templates[name] = try MustacheTemplate(string: ByteHTMLContentType.pragma + text)
                     texts[name] = (file.path, text)
                 } catch let error as MustacheTemplate.ParserError {
                     unreadable.insert(name)
+                    let line = error.context.lineNumber
+                    let column = line == 1
+                        ? max(error.context.columnNumber - ByteHTMLContentType.pragma.count, 1)
+                        : error.context.columnNumber
                     problems.append(Diagnostic(
-                        path: file.path,
-                        position: SourcePosition(line: error.context.lineNumber, column: error.context.columnNumber),
+                        path: file.path, position: SourcePosition(line: line, column: column),
                         message: "template error: \(explain(error.error))"))
                 } catch {
                     unreadable.insert(name)

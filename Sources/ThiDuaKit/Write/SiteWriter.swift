@@ -67,11 +67,20 @@ public struct StagingFolder: Sendable {
         do {
             try write()
         } catch {
-            let folder = target.deletingLastPathComponent()
-            guard !FileManager.default.fileExists(atPath: folder.path) else { throw error }
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let folder = target.deletingLastPathComponent().path
+            guard Self.makeFolder(folder) else { throw error }
             try write()
         }
+    }
+
+    /// `mkdir -p` with plain system calls: Foundation's version inspects every ancestor of
+    /// the path for every page. Another thread making the same folder is not an error.
+    private static func makeFolder(_ path: String) -> Bool {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, makeFolder(parent) else { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     /// Swaps the staging folder in place of the output folder.

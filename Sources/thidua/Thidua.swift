@@ -61,6 +61,9 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print the time each pipeline stage took.")
     var verbose = false
 
+    @Flag(name: .long, help: "Parse and render on one thread (to check that a parallel build writes the same files).")
+    var sequential = false
+
     func validate() throws {
         if let now, CalendarDate(iso: now) == nil {
             throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
@@ -78,7 +81,8 @@ struct Build: AsyncParsableCommand {
         let outURL = URL(fileURLWithPath: out, relativeTo: sourceURL)
         let printer = DiagnosticPrinter(siteRoot: sourceURL)
         do {
-            let summary = try await Builder(.init(source: sourceURL, output: outURL, options: options)).build()
+            let configuration = Builder.Configuration(source: sourceURL, output: outURL, options: options, parallel: !sequential)
+            let summary = try await Builder(configuration).build()
             if verbose {
                 for stage in summary.stages {
                     printer.info(String(format: "  %-9@ %8.1f ms", stage.name, stage.seconds * 1000))

@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get install -y -qq --no-install-recommends
 BROWSER_VENV = .build-venv
 
-.PHONY: site test unit-test browser-test deps browser-deps build release clean
+.PHONY: site test unit-test browser-test bench deps browser-deps build release clean
 
 ## Build the sample campaign into public/.
 site: release
@@ -18,6 +18,10 @@ unit-test: deps
 
 browser-test: release browser-deps
 	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser
+
+## Speed and memory against hugo and cmark (see Benchmarks/README.md); BENCH_ARGS="--sizes 1000".
+bench: release
+	python3 Benchmarks/bench.py $(BENCH_ARGS)
 
 release: deps
 	swift build -c release --product thidua

@@ -14,8 +14,8 @@ import Testing
     }
 
     @Test func templatesUseIt() throws {
-        ByteHTMLContentType.registered
-        let template = try MustacheTemplate(string: ByteHTMLContentType.pragma + "{{x}}|{{{x}}}")
+        ThemeContentTypes.registered
+        let template = try MustacheTemplate(string: ThemeContentTypes.pragma(forTemplate: "story") + "{{x}}|{{{x}}}")
         #expect(template.render(["x": "<b>"]) == "&lt;b&gt;|<b>")
     }
 }

@@ -11,6 +11,7 @@ public enum SiteAssembler {
 
         var pages: [Page] = [], stories: [Story] = [], people: [Person] = [], milestones: [Milestone] = []
         var owners: [String: String] = [:]
+        var aliasClaims: [(url: String, entry: Entry)] = []
         for item in items where Publication.isPublished(item, options: options) {
             var entry = item.entry
             let pattern = config.permalinks[entry.kind] ?? entry.kind.defaultPermalink
@@ -24,6 +25,7 @@ public enum SiteAssembler {
             } else {
                 owners[entry.url] = entry.path
             }
+            aliasClaims += entry.aliases.map { ($0, entry) }
             switch item {
             case .page(var page):
                 page.entry = entry
@@ -40,6 +42,15 @@ public enum SiteAssembler {
                 milestone.entry = entry
                 milestone.phase = milestone.phase ?? timeline.phase(containing: milestone.date)?.id
                 milestones.append(milestone)
+            }
+        }
+        // Checked once every item's own URL is known, so an alias may name a URL of any file.
+        for (url, entry) in aliasClaims {
+            if let other = owners[url] ?? (reservedURLs.contains(url) ? "thidua itself" : nil) {
+                problems.append(Diagnostic(path: entry.path, position: entry.position(of: "aliases"),
+                                           message: "alias \(url) is already the URL of \(other); an old URL must not be in use"))
+            } else {
+                owners[url] = entry.path
             }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }

@@ -27,6 +27,8 @@ public struct Entry: Sendable {
     public let draft: Bool
     public let publishDate: CalendarDate?
     public let expiryDate: CalendarDate?
+    /// Old URLs of the item (`aliases:`), each published as a redirect to its URL.
+    public let aliases: [String]
     /// Where each front matter key's value sits in the file, for errors found after parsing.
     public let positions: [String: SourcePosition]
 

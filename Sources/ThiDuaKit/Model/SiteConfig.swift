@@ -15,5 +15,13 @@ public struct SiteConfig: Sendable {
     /// Per collection, a URL pattern with `:slug` (and `:year` for dated items).
     public let permalinks: [ContentKind: String]
     public let paginate: Int
+
+    /// What a feed entry carries: the whole article or its summary.
+    public enum FeedContent: String, Sendable, Decodable { case full, summary }
+    /// Entries in each feed, newest first.
+    public let feedLimit: Int
+    public let feedContent: FeedContent
+    /// The picture shared with a link when a page has none of its own.
+    public let image: String?
     public let params: [String: Param]
 }

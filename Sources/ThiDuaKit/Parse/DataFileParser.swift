@@ -22,6 +22,9 @@ enum DataFileParser {
                     }
                     permalinks[kind] = pattern
                 }
+                if let limit = site.feed?.limit, limit < 1 {
+                    problems.append(yaml.diagnostic(at: yaml.node(at: [Key("feed"), Key("limit")]), "'feed.limit' must be at least 1"))
+                }
                 if let paginate = site.paginate, paginate < 1 {
                     problems.append(yaml.diagnostic(at: yaml.node(at: [Key("paginate")]), "'paginate' must be at least 1"))
                 }
@@ -34,6 +37,7 @@ enum DataFileParser {
                         SiteConfig.MenuItem(title: $0.element.title, url: $0.element.url, weight: $0.element.weight ?? $0.offset)
                     }.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) },
                     permalinks: permalinks, paginate: site.paginate ?? 10,
+                    feedLimit: site.feed?.limit ?? 20, feedContent: site.feed?.content ?? .summary, image: site.image,
                     params: yaml.params(excluding: SiteFile.knownKeys)))
             }
         }
@@ -103,11 +107,19 @@ struct SiteFile: Decodable {
     let language: String?
     let organisation: String?
     let menu: [Menu]?
+    struct Feed: Decodable {
+        let limit: Int?
+        let content: SiteConfig.FeedContent?
+    }
+
     let permalinks: [String: String]?
     let paginate: Int?
+    let feed: Feed?
+    let image: String?
 
     static let knownKeys: Set<String> = [
         "title", "baseURL", "description", "language", "organisation", "menu", "permalinks", "paginate",
+        "feed", "image",
     ]
 }
 

@@ -15,12 +15,13 @@ struct StoryFrontMatter: FrontMatter {
     let image: String?
     let draft: Bool?
     let slug: String?
+    let aliases: [String]?
     let publishDate: CalendarDate?
     let expiryDate: CalendarDate?
 
     static let knownKeys: Set<String> = [
         "title", "date", "summary", "tags", "movement", "phase", "unit", "author", "image",
-        "draft", "slug", "publishDate", "expiryDate",
+        "draft", "slug", "publishDate", "expiryDate", "aliases",
     ]
 }
 
@@ -38,12 +39,13 @@ struct PersonFrontMatter: FrontMatter {
     let summary: String?
     let draft: Bool?
     let slug: String?
+    let aliases: [String]?
     let publishDate: CalendarDate?
     let expiryDate: CalendarDate?
 
     static let knownKeys: Set<String> = [
         "title", "unit", "kind", "role", "photo", "movement", "phase", "award", "date", "featured",
-        "summary", "draft", "slug", "publishDate", "expiryDate",
+        "summary", "draft", "slug", "publishDate", "expiryDate", "aliases",
     ]
 }
 
@@ -56,22 +58,24 @@ struct MilestoneFrontMatter: FrontMatter {
     let summary: String?
     let draft: Bool?
     let slug: String?
+    let aliases: [String]?
     let publishDate: CalendarDate?
     let expiryDate: CalendarDate?
 
     static let knownKeys: Set<String> = [
-        "title", "date", "since", "phase", "image", "summary", "draft", "slug", "publishDate", "expiryDate",
+        "title", "date", "since", "phase", "image", "summary", "draft", "slug", "publishDate", "expiryDate", "aliases",
     ]
 }
 
 struct PageFrontMatter: FrontMatter {
     let title: String
     let slug: String?
+    let aliases: [String]?
     let weight: Int?
     let summary: String?
     let draft: Bool?
 
-    static let knownKeys: Set<String> = ["title", "slug", "weight", "summary", "draft"]
+    static let knownKeys: Set<String> = ["title", "slug", "weight", "summary", "draft", "aliases"]
 }
 
 extension CalendarDate: Decodable {

@@ -47,7 +47,7 @@ enum ItemParser {
         func story() throws(BuildFailure) -> Story {
             let fm = try decode(StoryFrontMatter.self)
             let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, kind: .stories,
+                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .stories,
                                       known: StoryFrontMatter.knownKeys)
             return Story(entry: entry, date: fm.date, tags: fm.tags ?? [], movement: fm.movement, phase: fm.phase,
                          unit: fm.unit, author: fm.author, image: fm.image)
@@ -56,7 +56,7 @@ enum ItemParser {
         func person() throws(BuildFailure) -> Person {
             let fm = try decode(PersonFrontMatter.self)
             let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, kind: .people,
+                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .people,
                                       known: PersonFrontMatter.knownKeys)
             return Person(entry: entry, unit: fm.unit, kind: fm.kind ?? .individual, role: fm.role, photo: fm.photo,
                           movement: fm.movement, phase: fm.phase, award: fm.award, date: fm.date,
@@ -66,7 +66,7 @@ enum ItemParser {
         func milestone() throws(BuildFailure) -> Milestone {
             let fm = try decode(MilestoneFrontMatter.self)
             let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, kind: .milestones,
+                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .milestones,
                                       known: MilestoneFrontMatter.knownKeys)
             return Milestone(entry: entry, date: fm.date, since: fm.since, phase: fm.phase, image: fm.image)
         }
@@ -74,7 +74,8 @@ enum ItemParser {
         func page() throws(BuildFailure) -> Page {
             let fm = try decode(PageFrontMatter.self)
             let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: nil, expiryDate: nil, kind: .pages, known: PageFrontMatter.knownKeys)
+                                      publishDate: nil, expiryDate: nil, aliases: fm.aliases, kind: .pages,
+                                      known: PageFrontMatter.knownKeys)
             return Page(entry: entry, weight: fm.weight)
         }
 
@@ -86,8 +87,8 @@ enum ItemParser {
         }
 
         private func makeEntry(title: String, slug: String?, summary: String?, draft: Bool?,
-                               publishDate: CalendarDate?, expiryDate: CalendarDate?, kind: ContentKind,
-                               known: Set<String>) throws(BuildFailure) -> Entry {
+                               publishDate: CalendarDate?, expiryDate: CalendarDate?, aliases: [String]?,
+                               kind: ContentKind, known: Set<String>) throws(BuildFailure) -> Entry {
             let positions = yaml.valuePositions
             var problems: [Diagnostic] = []
             let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -101,11 +102,21 @@ enum ItemParser {
                 problems.append(Diagnostic(path: file.path, position: positions["slug"] ?? .start,
                                            message: "cannot make a URL from '\(slug ?? fileName)'; set 'slug:' to a few words"))
             }
+            var oldURLs: [String] = []
+            for alias in aliases ?? [] {
+                guard alias.hasPrefix("/"), !alias.contains(".."), !alias.contains("://") else {
+                    problems.append(Diagnostic(path: file.path, position: positions["aliases"] ?? .start,
+                                               message: "alias '\(alias)' must be a path on this site starting with '/', like /stories/ten-cu/"))
+                    continue
+                }
+                oldURLs.append(alias.hasSuffix("/") || alias.hasSuffix(".html") ? alias : alias + "/")
+            }
             guard problems.isEmpty else { throw BuildFailure(problems) }
             let markdown = MarkdownRenderer.render(body)
             return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle, body: markdown.html,
                          summary: summary ?? markdown.firstParagraph, params: yaml.params(excluding: known),
-                         draft: draft ?? false, publishDate: publishDate, expiryDate: expiryDate, positions: positions)
+                         draft: draft ?? false, publishDate: publishDate, expiryDate: expiryDate, aliases: oldURLs,
+                         positions: positions)
         }
     }
 }

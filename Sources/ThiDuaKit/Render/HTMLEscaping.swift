@@ -5,15 +5,9 @@ import Mustache
 /// grapheme path). This content type escapes the same five characters to the same entities,
 /// working on UTF-8 bytes and returning the text untouched when it has none of them. It is
 /// registered through the library's own extension point, and every theme template is
-/// compiled with a pragma selecting it (see `Theme`).
+/// compiled with a pragma selecting it (see `ThemeContentTypes`).
 struct ByteHTMLContentType: MustacheContentType {
     static let name = "THIDUA_HTML"
-    static let pragma = "{{% CONTENT_TYPE: \(name) }}"
-
-    /// Registered once, before the first template is parsed (the parser resolves names).
-    static let registered: Void = {
-        MustacheContentTypes.register(ByteHTMLContentType(), named: name)
-    }()
 
     func escapeText(_ text: String) -> String {
         let utf8 = text.utf8
@@ -36,5 +30,41 @@ struct ByteHTMLContentType: MustacheContentType {
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+}
+
+/// Values placed in `calendar.ics` follow iCalendar's TEXT escaping, not HTML's.
+struct ICalendarContentType: MustacheContentType {
+    static let name = "THIDUA_ICS"
+
+    func escapeText(_ text: String) -> String {
+        ICalendarText.escape(text)
+    }
+}
+
+/// Plain text files (`robots.txt`) are written as they are.
+struct PlainContentType: MustacheContentType {
+    static let name = "THIDUA_TEXT"
+
+    func escapeText(_ text: String) -> String {
+        text
+    }
+}
+
+enum ThemeContentTypes {
+    /// Registered once, before the first template is parsed (the parser resolves names).
+    static let registered: Void = {
+        MustacheContentTypes.register(ByteHTMLContentType(), named: ByteHTMLContentType.name)
+        MustacheContentTypes.register(ICalendarContentType(), named: ICalendarContentType.name)
+        MustacheContentTypes.register(PlainContentType(), named: PlainContentType.name)
+    }()
+
+    /// The escaping of a template follows the file it writes: `calendar.ics` → iCalendar,
+    /// `robots.txt` → none, anything else (HTML, Atom, sitemaps) → HTML/XML entities.
+    static func pragma(forTemplate name: String) -> String {
+        let type = name.hasSuffix(".ics") ? ICalendarContentType.name
+            : name.hasSuffix(".txt") ? PlainContentType.name
+            : ByteHTMLContentType.name
+        return "{{% CONTENT_TYPE: \(type) }}"
     }
 }

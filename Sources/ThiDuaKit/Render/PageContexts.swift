@@ -70,7 +70,10 @@ extension ContextBuilder {
 
     func timelinePage() -> Context {
         let sections = TimelineEntries.sections(of: site)
+        let calendarURL = absolute("/calendar.ics")
+        let withoutScheme = calendarURL.range(of: "://").map { String(calendarURL[$0.upperBound...]) } ?? calendarURL
         return [
+            "calendar": ["https": calendarURL, "webcal": "webcal://" + withoutScheme] as Context,
             "campaign": campaign(),
             "sections": sections.map { section in
                 var context: Context = [

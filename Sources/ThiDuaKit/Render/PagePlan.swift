@@ -10,6 +10,13 @@ enum PageJob: Sendable {
     case list(ContentKind, Pager)
     case termIndex(TermKind)
     case term(TermKind, Int, Pager)
+    case search
+    case feed(ContextBuilder.FeedScope)
+    case calendar
+    case sitemap
+    case robots
+    /// A redirect page at an item's old URL.
+    case alias(from: String, to: Entry)
 
     /// All pages of `site` in a fixed order, so output and messages are deterministic.
     static func plan(for site: Site) -> [PageJob] {
@@ -29,7 +36,14 @@ enum PageJob: Sendable {
                 jobs += Pager.paginate(count: term.stories.count, perPage: perPage, baseURL: term.url).map {
                     .term(kind, index, $0)
                 }
+                if kind.hasFeeds { jobs.append(.feed(.term(kind, index))) }
             }
+        }
+        jobs += [.feed(.site), .calendar, .sitemap, .robots]
+        let entries = site.pages.map(\.entry) + site.stories.map(\.entry) + site.people.map(\.entry)
+            + site.milestones.map(\.entry)
+        for entry in entries {
+            jobs += entry.aliases.map { .alias(from: $0, to: entry) }
         }
         return jobs
     }
@@ -40,9 +54,16 @@ public struct OutputFile: Sendable, Equatable {
     public let path: String
     public let contents: String
 
-    /// `/stories/tet/` → `stories/tet/index.html`.
+    /// `/stories/tet/` → `stories/tet/index.html`; `/feed.xml` → `feed.xml`.
     static func path(forURL url: String) -> String {
         let trimmed = url.hasPrefix("/") ? String(url.dropFirst()) : url
-        return trimmed.hasSuffix(".html") ? trimmed : trimmed + "index.html"
+        if trimmed.isEmpty || trimmed.hasSuffix("/") { return trimmed + "index.html" }
+        if trimmed.split(separator: "/").last?.contains(".") == true { return trimmed }
+        return trimmed + "/index.html"
     }
+}
+
+extension TermKind {
+    /// Movements and tags are what members follow; phases and units have pages but no feeds.
+    var hasFeeds: Bool { self == .movements || self == .tags }
 }

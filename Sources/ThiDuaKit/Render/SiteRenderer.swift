@@ -19,11 +19,18 @@ public struct SiteRenderer: Sendable {
     func render(_ job: PageJob) -> OutputFile {
         let (template, url, page, extra) = describe(job)
         var context = common
-        context["page"] = page
+        context["page"] = isPage(template) ? builder.sharing(page, url: url, job: job) : page
         context["menu"] = builder.menu(current: url)
+        context["feeds"] = builder.feedLinks(for: job)
         for (key, value) in extra { context[key] = value }
-        let path = url == "/404.html" ? "404.html" : OutputFile.path(forURL: url)
-        return OutputFile(path: path, contents: theme.render(template, context))
+        let rendered = theme.render(template, context)
+        return OutputFile(path: OutputFile.path(forURL: url),
+                          contents: template.hasSuffix(".ics") ? ICalendarText.lines(rendered) : rendered)
+    }
+
+    /// Pages readers open (and share), as opposed to feeds, the calendar and redirects.
+    private func isPage(_ template: String) -> Bool {
+        !template.contains(".") && template != "alias"
     }
 
     private typealias Context = [String: any Sendable]
@@ -79,6 +86,20 @@ public struct SiteRenderer: Sendable {
             ]
             let title = "\(t.text("term.\(kind.rawValue)")): \(term.title)"
             return ("term", pager.url, ["title": title, "url": pager.url], extra)
+        case .search:
+            return ("search", "/search/", ["title": t.text("search.title"), "url": "/search/"], [:])
+        case .feed(let scope):
+            let url = builder.feedURL(scope)
+            return ("feed.xml", url, ["url": url], builder.feed(scope))
+        case .calendar:
+            return ("calendar.ics", "/calendar.ics", ["url": "/calendar.ics"], builder.calendar())
+        case .sitemap:
+            return ("sitemap.xml", "/sitemap.xml", ["url": "/sitemap.xml"], builder.sitemap())
+        case .robots:
+            return ("robots.txt", "/robots.txt", ["url": "/robots.txt"], builder.robots())
+        case .alias(let from, let entry):
+            return ("alias", from, ["title": entry.title, "url": from],
+                    ["target": ["url": entry.url, "permalink": builder.absolute(entry.url)] as Context])
         }
     }
 }

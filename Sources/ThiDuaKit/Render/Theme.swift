@@ -6,6 +6,7 @@ public struct Theme: Sendable {
     /// Templates every theme must have, one per kind of page.
     static let requiredTemplates = [
         "base", "home", "page", "story", "person", "milestone", "list", "terms", "term", "timeline", "404",
+        "alias", "feed.xml", "calendar.ics", "sitemap.xml", "robots.txt",
     ]
 
     let library: MustacheLibrary
@@ -13,7 +14,7 @@ public struct Theme: Sendable {
     public let assets: [StaticFile]
 
     public static func compile(_ source: ThemeSource, language: String) throws(BuildFailure) -> Theme {
-        ByteHTMLContentType.registered
+        ThemeContentTypes.registered
         var problems: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: (path: String, text: String)] = [:]
@@ -28,13 +29,13 @@ public struct Theme: Sendable {
                 do {
                     // The pragma sits on line 1 before the theme's text, so only positions on
                     // line 1 move, by its length.
-                    templates[name] = try MustacheTemplate(string: ByteHTMLContentType.pragma + text)
+                    templates[name] = try MustacheTemplate(string: ThemeContentTypes.pragma(forTemplate: name) + text)
                     texts[name] = (file.path, text)
                 } catch let error as MustacheTemplate.ParserError {
                     unreadable.insert(name)
                     let line = error.context.lineNumber
                     let column = line == 1
-                        ? max(error.context.columnNumber - ByteHTMLContentType.pragma.count, 1)
+                        ? max(error.context.columnNumber - ThemeContentTypes.pragma(forTemplate: name).count, 1)
                         : error.context.columnNumber
                     problems.append(Diagnostic(
                         path: file.path, position: SourcePosition(line: line, column: column),

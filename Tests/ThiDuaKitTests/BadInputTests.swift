@@ -104,3 +104,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 }
+
+/// Old URLs (`aliases:`) must be paths on the site and must not take a URL in use.
+@Suite struct AliasInputTests {
+    @Test func aliasThatIsNotASitePath() async throws {
+        let site = try FixtureSite(Fixtures.site(with: [
+            "content/pages/gioi-thieu.md": "---\ntitle: \"Giới thiệu\"\naliases: [\"https://khac.vn/a\"]\n---\nA\n",
+        ]))
+        await #expect { try await site.build() } throws: { error in
+            "\(error)".contains("content/pages/gioi-thieu.md:3:10: error: alias 'https://khac.vn/a' must be a path on this site")
+        }
+    }
+
+    @Test func aliasThatTakesAnotherItemsURL() async throws {
+        let site = try FixtureSite(Fixtures.site(with: [
+            "content/pages/gioi-thieu.md": "---\ntitle: \"Giới thiệu\"\naliases: [\"/stories/cham-lo-tet/\"]\n---\nA\n",
+        ]))
+        await #expect { try await site.build() } throws: { error in
+            "\(error)".contains("content/pages/gioi-thieu.md:3:10: error: alias /stories/cham-lo-tet/ is already the URL of content/stories/cham-lo-tet.md")
+        }
+    }
+}

@@ -44,3 +44,33 @@ import Testing
         #expect(throws: Diagnostic.self) { try FrontMatterSplit.split("title: A\n", path: "a.md").get() }
     }
 }
+
+@Suite struct ICalendarTextTests {
+    @Test func textValuesAreEscaped() {
+        #expect(ICalendarText.escape("Họp; sơ kết, tổng kết\\n\nhai dòng") == "Họp\\; sơ kết\\, tổng kết\\\\n\\nhai dòng")
+    }
+
+    @Test func longLinesFoldAt75OctetsWithoutBreakingACharacter() {
+        let long = "SUMMARY:" + String(repeating: "Đoàn viên ", count: 20)
+        let folded = ICalendarText.lines(long + "\n\n  \nEND:VEVENT\n")
+        let lines = folded.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        #expect(lines.dropFirst().first?.hasPrefix(" ") == true)
+        #expect(lines.last == "END:VEVENT")
+        // Unfolding (drop CRLF + space) gives the line back, so no byte was lost or split.
+        #expect(folded.replacingOccurrences(of: "\r\n ", with: "").hasPrefix(long + "\r\n"))
+        #expect(!folded.contains("\r\n\r\n"), "blank lines are dropped")
+    }
+
+    @Test func dateValue() {
+        #expect(ICalendarText.date(CalendarDate(year: 2024, month: 7, day: 28)!) == "20240728")
+    }
+}
+
+@Suite struct OutputPathTests {
+    @Test(arguments: [("/", "index.html"), ("/stories/tet/", "stories/tet/index.html"), ("/feed.xml", "feed.xml"),
+                      ("/tags/tet/feed.xml", "tags/tet/feed.xml"), ("/404.html", "404.html"), ("/tin-cu", "tin-cu/index.html")])
+    func pathOfAURL(_ url: String, _ path: String) {
+        #expect(OutputFile.path(forURL: url) == path)
+    }
+}

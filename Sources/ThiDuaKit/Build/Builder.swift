@@ -47,7 +47,7 @@ public struct Builder: Sendable {
         } catch {
             throw writeFailure(error)
         }
-        let outcomes = await publish(site: site, theme: theme, into: staging)
+        let (outcomes, pages) = await publish(site: site, theme: theme, into: staging)
         clock.lap("render+write")
         var written = 0, unchanged = 0, failures: [Diagnostic] = []
         for outcome in outcomes {
@@ -68,14 +68,13 @@ public struct Builder: Sendable {
             throw writeFailure(error)
         }
         clock.lap("swap")
-        let pages = outcomes.count - theme.assets.count - site.media.count
         return Summary(pages: pages, written: written, unchanged: unchanged, stages: clock.laps)
     }
 
     /// Renders and writes each page in the same task, so memory holds a few pages at a time
     /// rather than the whole site, whatever its size.
     private func publish(site: Site, theme: Theme, into staging: StagingFolder) async
-        -> [Result<StagingFolder.Outcome, BuildFailure>] {
+        -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int) {
         let renderer = SiteRenderer(theme: theme, site: site)
         let statics = await Parallel.map(theme.assets + site.media, batch: 16, enabled: configuration.parallel) { file in
             Result { () throws(BuildFailure) -> StagingFolder.Outcome in
@@ -86,8 +85,11 @@ public struct Builder: Sendable {
                 }
             }
         }
-        let pages = await Parallel.map(renderer.jobs, batch: 32, enabled: configuration.parallel) { job in
-            let page = renderer.render(job)
+        let index = SearchIndex.files(for: site)
+        let jobs = renderer.jobs
+        let pages = await Parallel.map(jobs.map(Output.page) + index.map(Output.file), batch: 32,
+                                       enabled: configuration.parallel) { output in
+            let page = output.render(with: renderer)
             return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
                 do {
                     return try staging.place(page.path, Data(page.contents.utf8))
@@ -96,7 +98,20 @@ public struct Builder: Sendable {
                 }
             }
         }
-        return statics + pages
+        return (statics + pages, jobs.count)
+    }
+
+    /// A page still to render, or a file whose text is already made (the search index).
+    private enum Output: Sendable {
+        case page(PageJob)
+        case file(OutputFile)
+
+        func render(with renderer: SiteRenderer) -> OutputFile {
+            switch self {
+            case .page(let job): return renderer.render(job)
+            case .file(let file): return file
+            }
+        }
     }
 
     private func writeFailure(_ error: any Error) -> BuildFailure {

@@ -11,7 +11,7 @@ struct DiagnosticPrinter {
         environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) == 1
     }
 
-    func report(_ diagnostics: [Diagnostic]) {
+    func report(_ diagnostics: [Diagnostic], summary: Bool = true) {
         var text = ""
         for diagnostic in diagnostics {
             let label = colour ? "\u{1B}[1;31m\(diagnostic.severity.rawValue):\u{1B}[0m" : "\(diagnostic.severity.rawValue):"
@@ -21,8 +21,10 @@ struct DiagnosticPrinter {
                 text += "  \(line)\n  \(String(repeating: " ", count: max(position.column - 1, 0)))^\n"
             }
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was written\n"
+        if summary {
+            let errors = diagnostics.filter { $0.severity == .error }.count
+            text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was written\n"
+        }
         FileHandle.standardError.write(Data(text.utf8))
     }
 

@@ -10,8 +10,11 @@ import Testing
         "content/stories/het-han.md": "---\ntitle: \"HETHAN-5c0d\"\ndate: 2024-02-01\nexpiryDate: 2024-03-01\n---\nBODY-HETHAN-5c0d\n",
         "content/people/nhap.md": "---\ntitle: \"NGUOI-NHAP-8e21\"\nunit: \"CĐCS\"\ndraft: true\n---\nA\n",
         "content/milestones/nhap.md": "---\ntitle: \"MOC-NHAP-0b9f\"\ndate: 2024-09-01\ndraft: yes\n---\nA\n",
+        "content/milestones/hen-gio.md": "---\ntitle: \"MOC-HENGIO-6a1e\"\ndate: 2024-03-01\npublishDate: 2099-01-01\n---\nA\n",
+        "content/milestones/het-han.md": "---\ntitle: \"MOC-HETHAN-d4c7\"\ndate: 2024-03-01\nexpiryDate: 2024-04-01\n---\nA\n",
     ]
-    static let markers = ["7f3a", "91bc", "42de", "5c0d", "8e21", "0b9f"]
+    /// Every output is scanned: pages, feeds, calendar.ics, sitemap.xml and the search index.
+    static let markers = ["7f3a", "91bc", "42de", "5c0d", "8e21", "0b9f", "6a1e", "d4c7"]
 
     private func allText(_ site: borrowing FixtureSite) throws -> String {
         try site.outputTree().values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
@@ -25,16 +28,20 @@ import Testing
             #expect(!text.contains(marker), "\(marker) leaked into the output")
         }
         #expect(text.contains("Chăm lo Tết"))
+        let tree = try site.outputTree()
+        for path in ["feed.xml", "calendar.ics", "sitemap.xml", "search/meta.json"] {
+            #expect(tree[path] != nil, "\(path) must be among the scanned files")
+        }
     }
 
     @Test func buildCanBeAskedForDraftsAndFutureItems() async throws {
         let site = try FixtureSite(Fixtures.site.merging(Self.hidden) { $1 })
         _ = try await site.build(now: "2024-05-10", drafts: true, future: true)
         let text = try allText(site)
-        for marker in ["7f3a", "91bc", "42de", "8e21", "0b9f"] {
+        for marker in ["7f3a", "91bc", "42de", "8e21", "0b9f", "6a1e"] {
             #expect(text.contains(marker), "\(marker) should be published with --drafts --future")
         }
-        #expect(!text.contains("5c0d"), "expired items stay out")
+        #expect(!text.contains("5c0d") && !text.contains("d4c7"), "expired items stay out")
     }
 }
 

@@ -55,6 +55,10 @@ enum ItemParser {
 
         func person() throws(BuildFailure) -> Person {
             let fm = try decode(PersonFrontMatter.self)
+            if fm.unit.trimmingCharacters(in: .whitespaces).isEmpty {
+                throw BuildFailure([Diagnostic(path: file.path, position: yaml.valuePositions["unit"] ?? .start,
+                                               message: "'unit' is empty; name the person's union unit")])
+            }
             let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
                                       publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .people,
                                       known: PersonFrontMatter.knownKeys)

@@ -51,12 +51,23 @@ struct PlainContentType: MustacheContentType {
     }
 }
 
+/// Values placed inside double-quoted YAML strings of an archetype.
+struct YAMLStringContentType: MustacheContentType {
+    static let name = "THIDUA_YAML"
+
+    func escapeText(_ text: String) -> String {
+        text.replacingPlaceholder("\\", with: "\\\\").replacingPlaceholder("\"", with: "\\\"")
+            .replacingPlaceholder("\n", with: " ")
+    }
+}
+
 enum ThemeContentTypes {
     /// Registered once, before the first template is parsed (the parser resolves names).
     static let registered: Void = {
         MustacheContentTypes.register(ByteHTMLContentType(), named: ByteHTMLContentType.name)
         MustacheContentTypes.register(ICalendarContentType(), named: ICalendarContentType.name)
         MustacheContentTypes.register(PlainContentType(), named: PlainContentType.name)
+        MustacheContentTypes.register(YAMLStringContentType(), named: YAMLStringContentType.name)
     }()
 
     /// The escaping of a template follows the file it writes: `calendar.ics` → iCalendar,

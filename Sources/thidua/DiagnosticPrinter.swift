@@ -28,6 +28,19 @@ struct DiagnosticPrinter {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    /// GitHub Actions turns these lines into annotations on the changed lines of a pull request.
+    func annotate(_ diagnostics: [Diagnostic]) {
+        var text = ""
+        for diagnostic in diagnostics {
+            let message = diagnostic.message
+                .replacingOccurrences(of: "%", with: "%25")
+                .replacingOccurrences(of: "\r", with: "%0D")
+                .replacingOccurrences(of: "\n", with: "%0A")
+            text += "::\(diagnostic.severity.rawValue) file=\(diagnostic.path),line=\(diagnostic.position.line),col=\(diagnostic.position.column)::\(message)\n"
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     func info(_ line: String) {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }

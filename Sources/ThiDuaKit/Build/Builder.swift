@@ -118,6 +118,19 @@ public struct Builder: Sendable {
         BuildFailure([Diagnostic(path: configuration.output.path, message: "cannot write the site: \(error.localizedDescription)")])
     }
 
+    /// Everything a build validates, and the checks of `SiteChecker`; writes nothing.
+    public func check() async -> [Diagnostic] {
+        var clock = StageClock()
+        do {
+            let site = try await assemble(clock: &clock)
+            let themeSource = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
+            let theme = try Theme.compile(themeSource, language: site.config.language)
+            return SiteChecker(site: site, staticFiles: theme.assets + site.media).check()
+        } catch {
+            return error.diagnostics
+        }
+    }
+
     /// Load, parse and assemble, reporting every content error of the site at once.
     func assemble(clock: inout StageClock) async throws(BuildFailure) -> Site {
         let loader = SourceLoader(root: configuration.source)

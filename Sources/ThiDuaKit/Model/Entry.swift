@@ -12,6 +12,15 @@ public enum ContentKind: String, CaseIterable, Sendable, Hashable, Comparable {
     }
 }
 
+/// A link or image in Markdown, kept so `thidua check` can say where a broken one is.
+public struct Reference: Sendable, Equatable {
+    public let url: String
+    public let position: SourcePosition
+    public let isImage: Bool
+    /// The link text or, for an image, the alt text is not empty.
+    public let hasText: Bool
+}
+
 /// What every Markdown item has, whatever its collection.
 public struct Entry: Sendable {
     public let path: String
@@ -29,6 +38,8 @@ public struct Entry: Sendable {
     public let expiryDate: CalendarDate?
     /// Old URLs of the item (`aliases:`), each published as a redirect to its URL.
     public let aliases: [String]
+    /// Links and images of the body, with their positions in the file.
+    public let references: [Reference]
     /// Where each front matter key's value sits in the file, for errors found after parsing.
     public let positions: [String: SourcePosition]
 

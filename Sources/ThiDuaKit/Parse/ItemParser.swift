@@ -19,7 +19,7 @@ enum ItemParser {
         case .success(let document): yaml = document
         case .failure(let problem): return .failure(BuildFailure([problem]))
         }
-        let parser = Parser(file: file, yaml: yaml, body: split.body)
+        let parser = Parser(file: file, yaml: yaml, body: split.body, bodyLineOffset: split.bodyLineOffset)
         do {
             switch kind {
             case .pages: return .success(.page(try parser.page()))
@@ -43,6 +43,7 @@ enum ItemParser {
         let file: SourceFile
         let yaml: YAMLDocument
         let body: String
+        let bodyLineOffset: Int
 
         func story() throws(BuildFailure) -> Story {
             let fm = try decode(StoryFrontMatter.self)
@@ -83,6 +84,24 @@ enum ItemParser {
             return Page(entry: entry, weight: fm.weight)
         }
 
+        /// cmark counts lines from the body and columns in bytes; messages count lines in the
+        /// file and columns in characters, as editors show them.
+        private func references(_ found: [Reference]) -> [Reference] {
+            guard !found.isEmpty else { return [] }
+            let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+            return found.map { reference in
+                let line = reference.position.line
+                var column = reference.position.column
+                if lines.indices.contains(line - 1) {
+                    let bytes = lines[line - 1].utf8
+                    let end = bytes.index(bytes.startIndex, offsetBy: max(column - 1, 0), limitedBy: bytes.endIndex) ?? bytes.endIndex
+                    column = lines[line - 1][..<end].count + 1
+                }
+                return Reference(url: reference.url, position: SourcePosition(line: line + bodyLineOffset, column: column),
+                                 isImage: reference.isImage, hasText: reference.hasText)
+            }
+        }
+
         private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> T {
             switch yaml.decode(type) {
             case .success(let value): return value
@@ -120,6 +139,7 @@ enum ItemParser {
             return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle, body: markdown.html,
                          summary: summary ?? markdown.firstParagraph, params: yaml.params(excluding: known),
                          draft: draft ?? false, publishDate: publishDate, expiryDate: expiryDate, aliases: oldURLs,
+                         references: references(markdown.references),
                          positions: positions)
         }
     }

@@ -8,6 +8,8 @@ enum MarkdownRenderer {
         let html: String
         /// The first paragraph as plain text, the default summary of an item.
         let firstParagraph: String
+        /// Links and images, for `thidua check`; lines count from the Markdown's first line.
+        var references: [Reference] = []
     }
 
     static func render(_ markdown: String) -> Output {
@@ -16,6 +18,7 @@ enum MarkdownRenderer {
             cmark_parse_document(pointer, strlen(pointer), options)
         }
         guard let document else { return Output(html: "", firstParagraph: "") }
+        var references: [Reference] = []
         defer { cmark_node_free(document) }
 
         var firstParagraph: String?
@@ -28,6 +31,7 @@ enum MarkdownRenderer {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HEADING: headings.append(node)
                 case CMARK_NODE_PARAGRAPH where firstParagraph == nil: firstParagraph = plainText(of: node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: references.append(reference(node))
                 default: break
                 }
             }
@@ -39,10 +43,19 @@ enum MarkdownRenderer {
             addID(to: heading, used: &usedIDs)
         }
         guard let rendered = cmark_render_html(document, options) else {
-            return Output(html: "", firstParagraph: firstParagraph ?? "")
+            return Output(html: "", firstParagraph: firstParagraph ?? "", references: references)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), firstParagraph: firstParagraph ?? "")
+        return Output(html: String(cString: rendered), firstParagraph: firstParagraph ?? "", references: references)
+    }
+
+    private static func reference(_ node: OpaquePointer) -> Reference {
+        let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+        return Reference(
+            url: cmark_node_get_url(node).map { String(cString: $0) } ?? "",
+            position: SourcePosition(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))),
+            isImage: isImage,
+            hasText: !plainText(of: node).isEmpty)
     }
 
     /// Replaces `<hN>` by custom nodes that print the same tag with an id taken from the

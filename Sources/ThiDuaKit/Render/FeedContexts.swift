@@ -18,10 +18,7 @@ extension ContextBuilder {
     }
 
     func feedURL(_ scope: FeedScope) -> String {
-        switch scope {
-        case .site: return "/feed.xml"
-        case .term(let kind, let index): return (site.terms[kind]?[index].url ?? "/") + "feed.xml"
-        }
+        PageJob.feed(scope).url(in: site)
     }
 
     func feed(_ scope: FeedScope) -> Context {

@@ -49,6 +49,31 @@ enum PageJob: Sendable {
     }
 }
 
+extension PageJob {
+    /// Where the page is published: its file is `OutputFile.path(forURL:)` of this.
+    func url(in site: Site) -> String {
+        switch self {
+        case .home: return "/"
+        case .notFound: return "/404.html"
+        case .timeline: return "/timeline/"
+        case .page(let index): return site.pages[index].entry.url
+        case .story(let index): return site.stories[index].entry.url
+        case .person(let index): return site.people[index].entry.url
+        case .milestone(let index): return site.milestones[index].entry.url
+        case .list(_, let pager): return pager.url
+        case .termIndex(let kind): return "/\(kind.rawValue)/"
+        case .term(_, _, let pager): return pager.url
+        case .search: return "/search/"
+        case .feed(.site): return "/feed.xml"
+        case .feed(.term(let kind, let index)): return (site.terms[kind]?[index].url ?? "/") + "feed.xml"
+        case .calendar: return "/calendar.ics"
+        case .sitemap: return "/sitemap.xml"
+        case .robots: return "/robots.txt"
+        case .alias(let from, _): return from
+        }
+    }
+}
+
 /// A page ready to be written: its path under the output folder and its bytes.
 public struct OutputFile: Sendable, Equatable {
     public let path: String

@@ -106,30 +106,41 @@ enum SearchIndex {
     }
 
     static func files(for documents: [Document]) -> [OutputFile] {
-        // Exact form → field → ascending document numbers. Documents are visited in order,
+        // Token number → field → ascending document numbers. Documents are visited in order,
         // so every list is sorted as it is built; memory is one number per distinct word of
-        // each document.
-        var postings: [String: [[Int32]]] = [:]
-        var seen: [String: Field] = [:]
+        // each document. Words are numbered, not hashed as strings per occurrence: a
+        // 10,000-story site has millions of occurrences of a few thousand words.
+        var table = TokenTable()
+        var postings: [[Int32]] = []
+        var best: [Int8] = []
+        var touched: [Int32] = []
         for (number, document) in documents.enumerated() {
-            seen.removeAll(keepingCapacity: true)
             for (field, text) in document.fields {
-                Tokenizer.forEachToken(in: text) { token in
-                    if let best = seen[token], best >= field { return }
-                    seen[token] = field
+                Tokenizer.scan(text) { bytes in
+                    let id = Int(table.id(of: bytes))
+                    if id == best.count {
+                        best.append(-1)
+                        postings += [[], [], []]
+                    }
+                    if best[id] < Int8(field.rawValue) {
+                        if best[id] < 0 { touched.append(Int32(id)) }
+                        best[id] = Int8(field.rawValue)
+                    }
                 }
             }
-            for (token, field) in seen {
-                postings[token, default: [[], [], []]][field.rawValue].append(Int32(number))
+            for id in touched {
+                postings[Int(id) * 3 + Int(best[Int(id)])].append(Int32(number))
+                best[Int(id)] = -1
             }
+            touched.removeAll(keepingCapacity: true)
         }
 
         // Folded key → its exact forms, in a fixed order whatever the dictionary's.
-        var forms: [String: [String]] = [:]
-        for token in postings.keys {
+        var forms: [String: [Int]] = [:]
+        for (id, token) in table.tokens.enumerated() {
             let key = Folding.fold(token)
             guard !key.isEmpty, key.utf8.count <= maxTokenBytes else { continue }
-            forms[key, default: []].append(token)
+            forms[key, default: []].append(id)
         }
 
         let encoder = JSONEncoder()
@@ -143,13 +154,12 @@ enum SearchIndex {
         files.reserveCapacity(forms.count + documents.count / chunkSize + 2)
         for key in forms.keys.sorted() {
             var entry: [String: [String: String]] = [:]
-            for token in forms[key] ?? [] {
-                guard let lists = postings[token] else { continue }
+            for id in forms[key] ?? [] {
                 var sets: [String: String] = [:]
-                for field in Field.allCases where !lists[field.rawValue].isEmpty {
-                    sets[field.key] = DocumentSet.encode(lists[field.rawValue])
+                for field in Field.allCases where !postings[id * 3 + field.rawValue].isEmpty {
+                    sets[field.key] = DocumentSet.encode(postings[id * 3 + field.rawValue])
                 }
-                entry[token] = sets
+                entry[table.tokens[id]] = sets
             }
             files.append(OutputFile(path: "search/t/\(fileName(forKey: key)).json", contents: json(entry)))
         }
@@ -203,21 +213,45 @@ extension SearchIndex {
     /// than Unicode properties because the script must apply the very same rule without the
     /// property escapes of newer JavaScript.
     enum Tokenizer {
-        static func forEachToken(in text: String, _ body: (String) -> Void) {
+        /// Calls `body` with the UTF-8 bytes of each word, lower case and composed.
+        static func scan(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
             guard !text.isEmpty else { return }
-            let lower = text.lowercased()
-            // Editors paste decomposed text from some word processors; index what readers type.
-            let normalized = lower.utf8.allSatisfy({ $0 < 0x80 }) ? lower : lower.precomposedStringWithCanonicalMapping
-            var word = String.UnicodeScalarView()
-            for scalar in normalized.unicodeScalars {
-                if isWordScalar(scalar) {
-                    word.append(scalar)
-                } else if !word.isEmpty {
-                    body(String(word))
-                    word.removeAll(keepingCapacity: true)
+            var word: [UInt8] = []
+            word.reserveCapacity(64)
+            func flush() {
+                guard !word.isEmpty else { return }
+                word.withUnsafeBufferPointer(body)
+                word.removeAll(keepingCapacity: true)
+            }
+            // Vietnamese text is Latin letters, precomposed, and punctuation: it is lowered
+            // scalar by scalar from a table. Anything else (decomposed accents pasted from a
+            // word processor, other scripts) goes through the full Unicode rules, slower but
+            // rare.
+            let fast = text.unicodeScalars.allSatisfy { LowerCase.simple($0) != nil || !isWordScalar($0) && isInert($0) }
+            let source = fast ? text : text.lowercased().precomposedStringWithCanonicalMapping
+            for scalar in source.unicodeScalars {
+                guard isWordScalar(scalar) else {
+                    flush()
+                    continue
+                }
+                let lower = fast ? LowerCase.simple(scalar) ?? scalar : scalar
+                if lower.value < 0x80 {
+                    word.append(UInt8(lower.value))
+                } else {
+                    word.append(contentsOf: UTF8.encode(lower)!)
                 }
             }
-            if !word.isEmpty { body(String(word)) }
+            flush()
+        }
+
+        /// Separators that composition can neither change nor join to a neighbour.
+        private static func isInert(_ scalar: Unicode.Scalar) -> Bool {
+            let v = scalar.value
+            return v < 0x300 || (0x2000...0x206F).contains(v) || (0x20A0...0x20CF).contains(v)
+        }
+
+        static func forEachToken(in text: String, _ body: (String) -> Void) {
+            scan(text) { body(String(decoding: $0, as: UTF8.self)) }
         }
 
         static func tokens(in text: String) -> [String] {
@@ -413,6 +447,73 @@ extension SearchIndex {
         var hex: String {
             let digits = String(value, radix: 16)
             return String(repeating: "0", count: 16 - digits.count) + digits
+        }
+    }
+}
+
+extension SearchIndex {
+    /// Lower case of the scalars of Vietnamese text, looked up in a table built once.
+    enum LowerCase {
+        private static let latin: [UInt32] = (0..<0x300).map { lowered(UInt32($0)) }
+        private static let vietnamese: [UInt32] = (0x1E00..<0x1F00).map { lowered(UInt32($0)) }
+
+        /// Zero when the lower case is not one scalar (İ → i + dot above).
+        private static func lowered(_ value: UInt32) -> UInt32 {
+            guard let scalar = Unicode.Scalar(value) else { return 0 }
+            let mapping = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapping.count == 1 ? mapping.first!.value : 0
+        }
+
+        /// The lower case of `scalar` when it is a Latin or Vietnamese letter with a
+        /// one-scalar lower case, else nil.
+        static func simple(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+            let v = scalar.value
+            let lower: UInt32
+            if v < 0x300 {
+                lower = latin[Int(v)]
+            } else if v >= 0x1E00 && v < 0x1F00 {
+                lower = vietnamese[Int(v - 0x1E00)]
+            } else {
+                return nil
+            }
+            return lower == 0 ? nil : Unicode.Scalar(lower)
+        }
+    }
+
+    /// Numbers for words, by their UTF-8 bytes. Words of up to 16 bytes (every Vietnamese
+    /// syllable) are keyed by two integers, which hash much faster than strings.
+    struct TokenTable {
+        private struct Packed: Hashable {
+            let high: UInt64
+            let low: UInt64
+        }
+
+        private var packed: [Packed: Int32] = [:]
+        private var long: [String: Int32] = [:]
+        private(set) var tokens: [String] = []
+
+        mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+            guard bytes.count <= 16 else {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if let id = long[text] { return id }
+                long[text] = Int32(tokens.count)
+                tokens.append(text)
+                return Int32(tokens.count - 1)
+            }
+            // Word bytes are never zero, so zero padding cannot make two words equal.
+            var high: UInt64 = 0, low: UInt64 = 0
+            for (index, byte) in bytes.enumerated() {
+                if index < 8 {
+                    high |= UInt64(byte) << (8 * UInt64(index))
+                } else {
+                    low |= UInt64(byte) << (8 * UInt64(index - 8))
+                }
+            }
+            let key = Packed(high: high, low: low)
+            if let id = packed[key] { return id }
+            packed[key] = Int32(tokens.count)
+            tokens.append(String(decoding: bytes, as: UTF8.self))
+            return Int32(tokens.count - 1)
         }
     }
 }

@@ -17,7 +17,8 @@ public struct SiteRenderer: Sendable {
     var jobs: [PageJob] { PageJob.plan(for: site) }
 
     func render(_ job: PageJob) -> OutputFile {
-        let (template, url, page, extra) = describe(job)
+        let url = job.url(in: site)
+        let (template, page, extra) = describe(job)
         var context = common
         context["page"] = isPage(template) ? builder.sharing(page, url: url, job: job) : page
         context["menu"] = builder.menu(current: url)
@@ -35,18 +36,18 @@ public struct SiteRenderer: Sendable {
 
     private typealias Context = [String: any Sendable]
 
-    private func describe(_ job: PageJob) -> (String, String, Context, Context) {
+    private func describe(_ job: PageJob) -> (String, Context, Context) {
         let t = theme.strings
         switch job {
         case .home:
-            return ("home", "/", ["title": site.config.title, "url": "/"], builder.home())
+            return ("home", ["title": site.config.title, "url": "/"], builder.home())
         case .notFound:
-            return ("404", "/404.html", ["title": t.text("notFound.title"), "url": "/404.html"], [:])
+            return ("404", ["title": t.text("notFound.title"), "url": "/404.html"], [:])
         case .timeline:
-            return ("timeline", "/timeline/", ["title": t.text("timeline.title"), "url": "/timeline/"], builder.timelinePage())
+            return ("timeline", ["title": t.text("timeline.title"), "url": "/timeline/"], builder.timelinePage())
         case .page(let index):
             let page = site.pages[index]
-            return ("page", page.entry.url, builder.page(page), [:])
+            return ("page", builder.page(page), [:])
         case .story(let index):
             let story = site.stories[index]
             var extra: Context = [:]
@@ -54,13 +55,13 @@ public struct SiteRenderer: Sendable {
             if index + 1 < site.stories.count {
                 extra["older"] = builder.link(site.stories[index + 1].entry.title, site.stories[index + 1].entry.url)
             }
-            return ("story", story.entry.url, builder.story(story), extra)
+            return ("story", builder.story(story), extra)
         case .person(let index):
             let person = site.people[index]
-            return ("person", person.entry.url, builder.person(person), [:])
+            return ("person", builder.person(person), [:])
         case .milestone(let index):
             let milestone = site.milestones[index]
-            return ("milestone", milestone.entry.url, builder.milestone(milestone), [:])
+            return ("milestone", builder.milestone(milestone), [:])
         case .list(let kind, let pager):
             var extra: Context = ["kind": kind.rawValue, kind.rawValue: true]
             switch kind {
@@ -71,10 +72,10 @@ public struct SiteRenderer: Sendable {
             }
             extra["pagination"] = builder.pagination(pager)
             let title = t.text("list.\(kind.rawValue)")
-            return ("list", pager.url, ["title": pager.number > 1 ? "\(title) (\(pager.number)/\(pager.total))" : title, "url": pager.url], extra)
+            return ("list", ["title": pager.number > 1 ? "\(title) (\(pager.number)/\(pager.total))" : title, "url": pager.url], extra)
         case .termIndex(let kind):
             let url = "/\(kind.rawValue)/"
-            return ("terms", url, ["title": t.text("terms.\(kind.rawValue)"), "url": url], builder.termIndex(kind))
+            return ("terms", ["title": t.text("terms.\(kind.rawValue)"), "url": url], builder.termIndex(kind))
         case .term(let kind, let index, let pager):
             let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
             let extra: Context = [
@@ -85,20 +86,20 @@ public struct SiteRenderer: Sendable {
                 "pagination": builder.pagination(pager) as (any Sendable)? ?? false,
             ]
             let title = "\(t.text("term.\(kind.rawValue)")): \(term.title)"
-            return ("term", pager.url, ["title": title, "url": pager.url], extra)
+            return ("term", ["title": title, "url": pager.url], extra)
         case .search:
-            return ("search", "/search/", ["title": t.text("search.title"), "url": "/search/"], [:])
+            return ("search", ["title": t.text("search.title"), "url": "/search/"], [:])
         case .feed(let scope):
             let url = builder.feedURL(scope)
-            return ("feed.xml", url, ["url": url], builder.feed(scope))
+            return ("feed.xml", ["url": url], builder.feed(scope))
         case .calendar:
-            return ("calendar.ics", "/calendar.ics", ["url": "/calendar.ics"], builder.calendar())
+            return ("calendar.ics", ["url": "/calendar.ics"], builder.calendar())
         case .sitemap:
-            return ("sitemap.xml", "/sitemap.xml", ["url": "/sitemap.xml"], builder.sitemap())
+            return ("sitemap.xml", ["url": "/sitemap.xml"], builder.sitemap())
         case .robots:
-            return ("robots.txt", "/robots.txt", ["url": "/robots.txt"], builder.robots())
+            return ("robots.txt", ["url": "/robots.txt"], builder.robots())
         case .alias(let from, let entry):
-            return ("alias", from, ["title": entry.title, "url": from],
+            return ("alias", ["title": entry.title, "url": from],
                     ["target": ["url": entry.url, "permalink": builder.absolute(entry.url)] as Context])
         }
     }

@@ -22,6 +22,7 @@ import Testing
         "phases/index.html": "<html lang=\"vi\"><title>Đợt</title>Mừng Đảng quang vinh=2;Về đích=0;</html>\n",
         "robots.txt": "Sitemap: https://example.org/sitemap.xml\n",
         "search/d/0.json": "[[\"/stories/cham-lo-tet/\",\"Chăm lo Tết\",\"stories\",\"2024-02-01\",\"01/02/2024\",\"Công đoàn xã tặng quà Tết.\"],[\"/people/lo-thi-mai/\",\"Lò Thị Mai\",\"people\",\"\",\"\",\"Hồ sơ mẫu.\"],[\"/milestones/thanh-lap-dang/\",\"Ngày thành lập Đảng\",\"milestones\",\"2024-02-03\",\"03/02/2024\",\"Kỷ niệm.\"],[\"/gioi-thieu/\",\"Giới thiệu\",\"pages\",\"\",\"\",\"Trang giới thiệu.\"]]",
+        "search/index.html": "<html lang=\"vi\"><title>search.title</title>search</html>\n",
         "search/meta.json": "{\"chunk\":8,\"docs\":4,\"stamp\":\"3f0e5bb7a904a8ae\",\"version\":1}",
         "search/t/cdcs.json": "{\"cđcs\":{\"m\":\"AA\"}}",
         "search/t/cham.json": "{\"chăm\":{\"t\":\"A\"}}",

@@ -39,7 +39,7 @@ enum PageJob: Sendable {
                 if kind.hasFeeds { jobs.append(.feed(.term(kind, index))) }
             }
         }
-        jobs += [.feed(.site), .calendar, .sitemap, .robots]
+        jobs += [.search, .feed(.site), .calendar, .sitemap, .robots]
         let entries = site.pages.map(\.entry) + site.stories.map(\.entry) + site.people.map(\.entry)
             + site.milestones.map(\.entry)
         for entry in entries {

@@ -6,7 +6,7 @@ public struct Theme: Sendable {
     /// Templates every theme must have, one per kind of page.
     static let requiredTemplates = [
         "base", "home", "page", "story", "person", "milestone", "list", "terms", "term", "timeline", "404",
-        "alias", "feed.xml", "calendar.ics", "sitemap.xml", "robots.txt",
+        "search", "alias", "feed.xml", "calendar.ics", "sitemap.xml", "robots.txt",
     ]
 
     let library: MustacheLibrary

@@ -50,6 +50,28 @@ enum PageJob: Sendable {
 }
 
 extension PageJob {
+    /// The theme template that renders the page.
+    var template: String {
+        switch self {
+        case .home: return "home"
+        case .notFound: return "404"
+        case .timeline: return "timeline"
+        case .page: return "page"
+        case .story: return "story"
+        case .person: return "person"
+        case .milestone: return "milestone"
+        case .list: return "list"
+        case .termIndex: return "terms"
+        case .term: return "term"
+        case .search: return "search"
+        case .feed: return "feed.xml"
+        case .calendar: return "calendar.ics"
+        case .sitemap: return "sitemap.xml"
+        case .robots: return "robots.txt"
+        case .alias: return "alias"
+        }
+    }
+
     /// Where the page is published: its file is `OutputFile.path(forURL:)` of this.
     func url(in site: Site) -> String {
         switch self {

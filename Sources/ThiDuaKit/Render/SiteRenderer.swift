@@ -18,7 +18,8 @@ public struct SiteRenderer: Sendable {
 
     func render(_ job: PageJob) -> OutputFile {
         let url = job.url(in: site)
-        let (template, page, extra) = describe(job)
+        let template = job.template
+        let (page, extra) = describe(job)
         var context = common
         context["page"] = isPage(template) ? builder.sharing(page, url: url, job: job) : page
         context["menu"] = builder.menu(current: url)
@@ -36,18 +37,18 @@ public struct SiteRenderer: Sendable {
 
     private typealias Context = [String: any Sendable]
 
-    private func describe(_ job: PageJob) -> (String, Context, Context) {
+    private func describe(_ job: PageJob) -> (Context, Context) {
         let t = theme.strings
         switch job {
         case .home:
-            return ("home", ["title": site.config.title, "url": "/"], builder.home())
+            return (["title": site.config.title, "url": "/"], builder.home())
         case .notFound:
-            return ("404", ["title": t.text("notFound.title"), "url": "/404.html"], [:])
+            return (["title": t.text("notFound.title"), "url": "/404.html"], [:])
         case .timeline:
-            return ("timeline", ["title": t.text("timeline.title"), "url": "/timeline/"], builder.timelinePage())
+            return (["title": t.text("timeline.title"), "url": "/timeline/"], builder.timelinePage())
         case .page(let index):
             let page = site.pages[index]
-            return ("page", builder.page(page), [:])
+            return (builder.page(page), [:])
         case .story(let index):
             let story = site.stories[index]
             var extra: Context = [:]
@@ -55,13 +56,13 @@ public struct SiteRenderer: Sendable {
             if index + 1 < site.stories.count {
                 extra["older"] = builder.link(site.stories[index + 1].entry.title, site.stories[index + 1].entry.url)
             }
-            return ("story", builder.story(story), extra)
+            return (builder.story(story), extra)
         case .person(let index):
             let person = site.people[index]
-            return ("person", builder.person(person), [:])
+            return (builder.person(person), [:])
         case .milestone(let index):
             let milestone = site.milestones[index]
-            return ("milestone", builder.milestone(milestone), [:])
+            return (builder.milestone(milestone), [:])
         case .list(let kind, let pager):
             var extra: Context = ["kind": kind.rawValue, kind.rawValue: true]
             switch kind {
@@ -72,10 +73,10 @@ public struct SiteRenderer: Sendable {
             }
             extra["pagination"] = builder.pagination(pager)
             let title = t.text("list.\(kind.rawValue)")
-            return ("list", ["title": pager.number > 1 ? "\(title) (\(pager.number)/\(pager.total))" : title, "url": pager.url], extra)
+            return (["title": pager.number > 1 ? "\(title) (\(pager.number)/\(pager.total))" : title, "url": pager.url], extra)
         case .termIndex(let kind):
             let url = "/\(kind.rawValue)/"
-            return ("terms", ["title": t.text("terms.\(kind.rawValue)"), "url": url], builder.termIndex(kind))
+            return (["title": t.text("terms.\(kind.rawValue)"), "url": url], builder.termIndex(kind))
         case .term(let kind, let index, let pager):
             let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
             let extra: Context = [
@@ -86,20 +87,20 @@ public struct SiteRenderer: Sendable {
                 "pagination": builder.pagination(pager) as (any Sendable)? ?? false,
             ]
             let title = "\(t.text("term.\(kind.rawValue)")): \(term.title)"
-            return ("term", ["title": title, "url": pager.url], extra)
+            return (["title": title, "url": pager.url], extra)
         case .search:
-            return ("search", ["title": t.text("search.title"), "url": "/search/"], [:])
+            return (["title": t.text("search.title"), "url": "/search/"], [:])
         case .feed(let scope):
             let url = builder.feedURL(scope)
-            return ("feed.xml", ["url": url], builder.feed(scope))
+            return (["url": url], builder.feed(scope))
         case .calendar:
-            return ("calendar.ics", ["url": "/calendar.ics"], builder.calendar())
+            return (["url": "/calendar.ics"], builder.calendar())
         case .sitemap:
-            return ("sitemap.xml", ["url": "/sitemap.xml"], builder.sitemap())
+            return (["url": "/sitemap.xml"], builder.sitemap())
         case .robots:
-            return ("robots.txt", ["url": "/robots.txt"], builder.robots())
+            return (["url": "/robots.txt"], builder.robots())
         case .alias(let from, let entry):
-            return ("alias", ["title": entry.title, "url": from],
+            return (["title": entry.title, "url": from],
                     ["target": ["url": entry.url, "permalink": builder.absolute(entry.url)] as Context])
         }
     }

@@ -7,7 +7,7 @@ struct Thidua: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thidua",
         abstract: "Builds the web portal of an emulation campaign from Markdown, timeline data and a theme.",
-        subcommands: [Build.self, Check.self, New.self],
+        subcommands: [Build.self, Check.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
 

@@ -5,11 +5,14 @@ public struct BuildOptions: Sendable {
     public var now: CalendarDate
     public var drafts: Bool
     public var future: Bool
+    /// Pages load the live-reload script of `thidua serve`.
+    public var liveReload: Bool
 
-    public init(now: CalendarDate, drafts: Bool = false, future: Bool = false) {
+    public init(now: CalendarDate, drafts: Bool = false, future: Bool = false, liveReload: Bool = false) {
         self.now = now
         self.drafts = drafts
         self.future = future
+        self.liveReload = liveReload
     }
 }
 
@@ -38,6 +41,7 @@ public struct Site: Sendable {
     public let timeline: Timeline
     public let movements: [Movement]
     public let now: CalendarDate
+    public let liveReload: Bool
     public let pages: [Page]
     /// Newest first.
     public let stories: [Story]

@@ -62,7 +62,7 @@ public enum SiteAssembler {
 
         let terms = TermIndex(timeline: timeline, movements: movements)
             .build(stories: stories, people: people, milestones: milestones)
-        return Site(config: config, timeline: timeline, movements: movements, now: options.now,
+        return Site(config: config, timeline: timeline, movements: movements, now: options.now, liveReload: options.liveReload,
                     pages: pages, stories: stories, people: people, milestones: milestones, terms: terms,
                     media: media)
     }

@@ -48,6 +48,7 @@ struct ContextBuilder: Sendable {
         ]
         siteContext["description"] = config.description?.nonEmpty
         siteContext["organisation"] = config.organisation?.nonEmpty
+        siteContext["liveReload"] = site.liveReload ? true : nil
         return ["site": siteContext, "t": strings.values, "year": String(site.now.year)]
     }
 

@@ -36,28 +36,8 @@ public struct StagingFolder: Sendable {
            (try? inFolder(of: target) { try manager.linkItem(at: previous, to: target) }) != nil {
             return .unchanged
         }
-        try inFolder(of: target) { try Self.write(bytes, to: target.path) }
+        try inFolder(of: target) { try FileOutput.write(bytes, to: target.path) }
         return .written
-    }
-
-    /// A plain create-and-write. `Data.write(to:)` syncs every file to disk, which for a site
-    /// of thousands of pages costs more than rendering them; the swap at the end is what
-    /// makes the build all-or-nothing, not per-file durability.
-    private static func write(_ bytes: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += count
-            }
-        }
     }
 
     /// Runs `write`, making the target's folder when it is missing. Folders are made on
@@ -68,19 +48,9 @@ public struct StagingFolder: Sendable {
             try write()
         } catch {
             let folder = target.deletingLastPathComponent().path
-            guard Self.makeFolder(folder) else { throw error }
+            guard FileOutput.makeFolder(folder) else { throw error }
             try write()
         }
-    }
-
-    /// `mkdir -p` with plain system calls: Foundation's version inspects every ancestor of
-    /// the path for every page. Another thread making the same folder is not an error.
-    private static func makeFolder(_ path: String) -> Bool {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
-        guard errno == ENOENT else { return false }
-        let parent = (path as NSString).deletingLastPathComponent
-        guard parent != path, makeFolder(parent) else { return false }
-        return mkdir(path, 0o755) == 0 || errno == EEXIST
     }
 
     /// Swaps the staging folder in place of the output folder.

@@ -1,0 +1,110 @@
+import FlyingFox
+import Foundation
+
+/// `thidua serve`: builds the site into a private folder, serves it on 127.0.0.1, rebuilds
+/// what each save affects and tells every open page to reload (or to show the errors).
+public struct DevServer: Sendable {
+    public let root: URL
+    public let port: UInt16
+    public let options: BuildOptions
+    public let log: @Sendable (String) -> Void
+    public let report: @Sendable ([Diagnostic]) -> Void
+
+    public init(root: URL, port: UInt16, options: BuildOptions,
+                log: @escaping @Sendable (String) -> Void, report: @escaping @Sendable ([Diagnostic]) -> Void) {
+        self.root = root.standardizedFileURL
+        self.port = port
+        var options = options
+        options.liveReload = true
+        self.options = options
+        self.log = log
+        self.report = report
+    }
+
+    public func run() async throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-serve-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: output)
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: output) }
+
+        let channel = ReloadChannel()
+        let coordinator = RebuildCoordinator(site: LiveSite(root: root, output: output, options: options),
+                                             channel: channel, log: log, report: report)
+        await coordinator.rebuild(nil)
+
+        // IPv4 127.0.0.1: FlyingFox's `.loopback` is ::1, which "127.0.0.1" in a browser does not reach.
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        await server.appendRoute("GET /__thidua/live", to: .webSocket(ReloadSocket(channel: channel)))
+        let script = SourceLoader.defaultThemeLocation().flatMap {
+            FileManager.default.contents(atPath: $0.appendingPathComponent("serve/live.js").path)
+        } ?? Data()
+        await server.appendRoute("GET /__thidua/live.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: script)
+        }
+        await server.appendRoute("GET *", to: SiteFileHandler(root: output))
+
+        let watcher = FileWatcher(root: root)
+        let watching = Task {
+            for await changed in watcher.changes() {
+                await coordinator.changed(changed)
+            }
+        }
+        defer { watching.cancel() }
+        log("Serving on http://127.0.0.1:\(port)/ — watching content/ and theme/; Ctrl+C stops.")
+        try await server.run()
+    }
+}
+
+/// One rebuild at a time; files saved while a rebuild runs are gathered into the next one.
+actor RebuildCoordinator {
+    private var site: LiveSite
+    private let channel: ReloadChannel
+    private let log: @Sendable (String) -> Void
+    private let report: @Sendable ([Diagnostic]) -> Void
+    private var pending: Set<String> = []
+    private var running = false
+    /// Files of a failed rebuild, read again next time until the build passes.
+    private var failed: Set<String> = []
+    /// Until a whole build has passed there is no site to update piece by piece.
+    private var needsFullBuild = true
+
+    init(site: LiveSite, channel: ReloadChannel, log: @escaping @Sendable (String) -> Void,
+         report: @escaping @Sendable ([Diagnostic]) -> Void) {
+        self.site = site
+        self.channel = channel
+        self.log = log
+        self.report = report
+    }
+
+    func changed(_ paths: Set<String>) async {
+        pending.formUnion(paths)
+        guard !running else { return }
+        running = true
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            await rebuild(batch)
+        }
+        running = false
+    }
+
+    /// nil rebuilds everything.
+    func rebuild(_ paths: Set<String>?) async {
+        var working = site
+        let changed = needsFullBuild ? nil : paths.map { $0.union(failed) }
+        do {
+            let result = try await working.rebuild(changed: changed)
+            site = working
+            failed = []
+            needsFullBuild = false
+            log(String(format: "Rebuilt in %.0f ms: %d pages rendered, %d files written%@",
+                       result.seconds * 1000, result.rendered, result.written,
+                       result.removed > 0 ? ", \(result.removed) removed" : ""))
+            await channel.reload()
+        } catch {
+            failed.formUnion(changed ?? [])
+            report(error.diagnostics)
+            await channel.fail(error.diagnostics)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The site as `thidua serve` keeps it between edits: parsed files, the last assembled site
+/// and what each page showed. A rebuild re-reads only the files that changed and re-renders
+/// only the pages whose content changed; the output folder is updated in place, file by file,
+/// and is left as it was when the content has an error.
+public struct LiveSite: Sendable {
+    public struct Report: Sendable {
+        public let rendered: Int
+        public let written: Int
+        public let removed: Int
+        public let seconds: Double
+    }
+
+    let root: URL
+    let output: URL
+    let options: BuildOptions
+    let defaultTheme: URL?
+    private var items: [String: Item] = [:]
+    private var data: [String: SourceFile] = [:]
+    private var theme: Theme?
+    /// URL → (template, dependencies) of the last successful build.
+    private var pages: [String: (template: String, dependencies: [String])] = [:]
+    private var staticFiles: Set<String> = []
+
+    public init(root: URL, output: URL, options: BuildOptions, defaultTheme: URL? = SourceLoader.defaultThemeLocation()) {
+        self.root = root.standardizedFileURL
+        self.output = output.standardizedFileURL
+        self.options = options
+        self.defaultTheme = defaultTheme
+    }
+
+    /// Rebuilds after `changed` (paths relative to the site folder); nil means everything.
+    public mutating func rebuild(changed: Set<String>?) async throws(BuildFailure) -> Report {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let loader = SourceLoader(root: root)
+        let themeChanged = changed.map { $0.contains { $0.hasPrefix("theme/") } } ?? true
+        let dataChanged = changed.map { $0.contains { $0.hasSuffix(".yml") && $0.hasPrefix("content/") } } ?? true
+
+        // Parse: the changed Markdown files, or all of them (in parallel) the first time.
+        var newItems = items
+        var problems: [Diagnostic] = []
+        var content: ContentSource
+        if let changed {
+            for path in changed.sorted() where path.hasSuffix(".md") {
+                guard let kind = ItemParser.kind(of: path) else { continue }
+                guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+                    newItems.removeValue(forKey: path)
+                    continue
+                }
+                switch loader.read(path).mapError({ BuildFailure([$0]) }).flatMap({ ItemParser.parse($0, as: kind) }) {
+                case .success(let item): newItems[path] = item
+                case .failure(let failure): problems += failure.diagnostics
+                }
+            }
+            content = dataChanged ? try loader.loadContent(documents: false) : ContentSource(
+                siteConfig: data["site"], timeline: data["timeline"], movements: data["movements"])
+            content.media = try loader.loadContent(documents: false).media
+        } else {
+            content = try loader.loadContent()
+            let full = await ContentParser.parse(content, parallel: true)
+            problems += full.problems
+            newItems = Dictionary(full.items.map { ($0.entry.path, $0) }) { first, _ in first }
+            content.documents = []
+        }
+        let parsed = await ContentParser.parse(content, parallel: false)
+        problems += parsed.problems
+        guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
+              problems.isEmpty else { throw BuildFailure(Array(Set(problems))) }
+        let ordered = newItems.keys.sorted().compactMap { newItems[$0] }
+        let site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
+                                              items: ordered, options: options, media: content.media)
+        var compiled = theme
+        if themeChanged || compiled == nil {
+            compiled = try Theme.compile(try loader.loadTheme(fallback: defaultTheme), language: config.language)
+        }
+        guard let compiled else { throw BuildFailure([]) }
+
+        // Decide what to render: pages that are new, that show changed content, whose list of
+        // content changed, or whose template changed (all pages when a shared one did).
+        let changedSet = changed ?? []
+        let sharedTemplateChanged = themeChanged && (changed?.contains { !$0.hasPrefix("theme/templates/") || $0.contains("/base.") || $0.contains("/partials/") } ?? true)
+        let changedTemplates = Set(changedSet.filter { $0.hasPrefix("theme/templates/") }.map {
+            String($0.dropFirst("theme/templates/".count).dropLast(".mustache".count))
+        })
+        let renderer = SiteRenderer(theme: compiled, site: site)
+        var nextPages: [String: (template: String, dependencies: [String])] = [:]
+        var toRender: [PageJob] = []
+        for job in renderer.jobs {
+            let url = job.url(in: site)
+            let dependencies = job.dependencies(in: site)
+            nextPages[url] = (job.template, dependencies)
+            let everything = changed == nil || dataChanged || sharedTemplateChanged || changedTemplates.contains(job.template)
+            if everything || pages[url]?.dependencies != dependencies
+                || dependencies.contains(where: { changedSet.contains($0) || ($0 == "@all" && !changedSet.isEmpty) }) {
+                toRender.append(job)
+            }
+        }
+        var written = 0
+        let files = await Parallel.map(toRender, batch: 16) { renderer.render($0) }
+            + (changedSet.isEmpty && changed != nil ? [] : SearchIndex.files(for: site))
+        do {
+            for file in files where try writeIfChanged(file.path, Data(file.contents.utf8)) { written += 1 }
+            let statics = compiled.assets + site.media
+            for file in statics where changed == nil || changedSet.contains(where: { file.sourcePath.hasSuffix($0) }) {
+                if try writeIfChanged(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath))) { written += 1 }
+            }
+            staticFiles = Set(statics.map(\.outputPath))
+        } catch {
+            throw BuildFailure([Diagnostic(path: output.path, message: "cannot write: \(error.localizedDescription)")])
+        }
+        var removed = 0
+        for url in pages.keys where nextPages[url] == nil {
+            try? FileManager.default.removeItem(at: output.appendingPathComponent(OutputFile.path(forURL: url)))
+            removed += 1
+        }
+        items = newItems
+        data = ["site": content.siteConfig, "timeline": content.timeline, "movements": content.movements].compactMapValues { $0 }
+        theme = compiled
+        pages = nextPages
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Report(rendered: toRender.count, written: written, removed: removed, seconds: seconds)
+    }
+
+    private func writeIfChanged(_ relative: String, _ bytes: Data) throws -> Bool {
+        let target = output.appendingPathComponent(relative)
+        if FileManager.default.contents(atPath: target.path) == bytes { return false }
+        _ = FileOutput.makeFolder(target.deletingLastPathComponent().path)
+        try FileOutput.write(bytes, to: target.path)
+        return true
+    }
+}

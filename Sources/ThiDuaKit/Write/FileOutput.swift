@@ -1,0 +1,34 @@
+import Foundation
+
+/// Plain create-and-write of output files. `Data.write(to:)` syncs every file to disk, which
+/// for a site of thousands of pages costs more than rendering them; what makes a build
+/// all-or-nothing is the swap of the staging folder, not per-file durability.
+enum FileOutput {
+    static func write(_ bytes: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                }
+                offset += count
+            }
+        }
+    }
+
+    /// `mkdir -p` with plain system calls: Foundation's version inspects every ancestor of
+    /// the path for every page. Another thread making the same folder is not an error.
+    static func makeFolder(_ path: String) -> Bool {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard parent != path, makeFolder(parent) else { return false }
+        return mkdir(path, 0o755) == 0 || errno == EEXIST
+    }
+}

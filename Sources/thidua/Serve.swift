@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import ThiDuaKit
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it on 127.0.0.1 and rebuild on every save.",
+        discussion: """
+        Watches content/ and theme/. A save re-renders only the pages it affects and every \
+        open page reloads by itself. A content error is shown over the page with its file, \
+        line and message, and the last good site stays served until it is fixed. Drafts are \
+        shown unless --no-drafts.
+        """
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally theme/.", valueName: "dir"))
+    var source: String = "."
+
+    @Option(name: .long, help: "The port on 127.0.0.1.")
+    var port: UInt16 = 1313
+
+    @Flag(name: .long, inversion: .prefixedNo, help: "Show items marked 'draft: true'.")
+    var drafts = true
+
+    @Flag(name: .long, help: "Show items dated after today.")
+    var future = false
+
+    @Option(name: .long, help: ArgumentHelp("Serve as if today were this day (YYYY-MM-DD).", valueName: "date"))
+    var now: String?
+
+    func validate() throws {
+        if let now, CalendarDate(iso: now) == nil {
+            throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
+        }
+    }
+
+    func run() async throws {
+        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        let options = BuildOptions(now: BuildDate.resolve(now: now, environment: ProcessInfo.processInfo.environment),
+                                   drafts: drafts, future: future)
+        let printer = DiagnosticPrinter(siteRoot: root)
+        let server = DevServer(root: root, port: port, options: options,
+                               log: { printer.info($0) },
+                               report: { printer.report($0, summary: false) })
+        try await server.run()
+    }
+}

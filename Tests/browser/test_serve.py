@@ -1,0 +1,81 @@
+"""`thidua serve` in a real browser: a saved story reloads the open page with the new text,
+broken front matter shows the error overlay, and fixing it brings the page back."""
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+THIDUA = REPO_ROOT / ".build" / "release" / "thidua"
+STORY = "content/stories/cham-lo-tet-giap-thin.md"
+URL_PATH = "/stories/cham-lo-tet-giap-thin/"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def served_site(tmp_path):
+    """A copy of the sample site (content/ only: the default theme comes from thidua) served
+    by `thidua serve` on a free loopback port; stopped at the end of the test."""
+    assert THIDUA.exists(), f"{THIDUA} is missing; run `make release`"
+    site = tmp_path / "site"
+    shutil.copytree(REPO_ROOT / "content", site / "content")
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w")
+    process = subprocess.Popen([str(THIDUA), "serve", "--source", str(site), "--port", str(port), "--now", "2024-05-10"],
+                               stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(base + "/", timeout=1)
+            break
+        except OSError:
+            assert process.poll() is None, (tmp_path / "serve.log").read_text()
+            assert time.time() < deadline, "thidua serve did not answer within 60 s"
+            time.sleep(0.2)
+    try:
+        yield site, base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        log.close()
+
+
+def test_edit_reloads_then_error_overlay_then_recovery(served_site, driver):
+    site, base = served_site
+    story = site / STORY
+    original = story.read_text(encoding="utf-8")
+    driver.set_window_size(1280, 900)
+    driver.get(base + URL_PATH)
+    wait = WebDriverWait(driver, 20)
+    assert "Giáp Thìn" in driver.find_element(By.TAG_NAME, "h1").text
+
+    # 1. A saved edit: the open page reloads by itself and shows the new title.
+    driver.execute_script("window.__notReloaded = true")
+    story.write_text(original.replace("chăm lo Tết Giáp Thìn cho đoàn viên", "chăm lo Tết sửa-lần-một", 1), encoding="utf-8")
+    wait.until(lambda d: "sửa-lần-một" in d.find_element(By.TAG_NAME, "h1").text)
+    assert driver.execute_script("return window.__notReloaded === undefined"), "the page itself must have reloaded"
+
+    # 2. Broken front matter: the overlay names the file and the line; the page stays served.
+    story.write_text(original.replace("date: 2024-02-01", "date: 2024-02-30", 1), encoding="utf-8")
+    overlay = wait.until(lambda d: d.find_elements(By.ID, "thidua-error-overlay"))[0]
+    assert f"{STORY}:" in overlay.text and "2024-02-30" in overlay.text, overlay.text
+    with urllib.request.urlopen(base + URL_PATH) as response:
+        assert "sửa-lần-một" in response.read().decode(), "the last good site keeps being served"
+
+    # 3. Fixed: the overlay goes and the page shows the fixed content.
+    story.write_text(original.replace("chăm lo Tết Giáp Thìn cho đoàn viên", "chăm lo Tết sửa-lần-hai", 1), encoding="utf-8")
+    wait.until(lambda d: "sửa-lần-hai" in d.find_element(By.TAG_NAME, "h1").text)
+    assert not driver.find_elements(By.ID, "thidua-error-overlay")

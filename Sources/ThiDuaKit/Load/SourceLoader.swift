@@ -8,7 +8,8 @@ public struct SourceLoader: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    public func loadContent() throws(BuildFailure) -> ContentSource {
+    /// Everything under `content/`; without `documents`, only the data files and media.
+    public func loadContent(documents: Bool = true) throws(BuildFailure) -> ContentSource {
         let contentDir = root.appendingPathComponent("content")
         guard isDirectory(contentDir) else {
             throw BuildFailure([Diagnostic(path: "content", message: "no content folder here; run thidua in a site folder or pass --source")])
@@ -18,7 +19,7 @@ public struct SourceLoader: Sendable {
         content.timeline = try readIfPresent("content/timeline.yml")
         content.movements = try readIfPresent("content/movements.yml")
         var failures: [Diagnostic] = []
-        for collection in ContentKind.allCases {
+        for collection in ContentKind.allCases where documents {
             for relative in files(under: "content/\(collection.rawValue)") where relative.hasSuffix(".md") {
                 switch read(relative) {
                 case .success(let file): content.documents.append(file)

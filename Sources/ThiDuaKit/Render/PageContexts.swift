@@ -80,6 +80,9 @@ extension ContextBuilder {
                     "entries": section.entries.map(timelineEntry),
                     "undated": section.undated.map(timelineEntry),
                 ]
+                if section.moreStories > 0 {
+                    context["more"] = strings.text("timeline.more", ["count": String(section.moreStories)])
+                }
                 if let phase = section.phase {
                     var summary = phaseSummary(phase)
                     summary["current"] = phase.contains(site.now)

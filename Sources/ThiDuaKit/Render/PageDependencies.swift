@@ -11,9 +11,16 @@ extension PageJob {
                 + site.milestones.map(\.entry.path)
         case .notFound, .search, .robots:
             return [Self.siteData]
-        case .timeline, .calendar, .sitemap:
-            // Pages that list every dated item: any change of content shows on them.
-            return [Self.siteData, "@all"]
+        case .timeline:
+            var more: [String: Int] = [:]
+            return [Self.siteData] + TimelineEntries.shownStories(of: site, more: &more).map(\.entry.path)
+                + site.milestones.map(\.entry.path) + more.sorted { $0.key < $1.key }.map { "@more:\($0.key):\($0.value)" }
+        case .calendar:
+            return [Self.siteData] + site.milestones.map(\.entry.path)
+        case .sitemap:
+            // URLs and dates only: an edit of a title or a body leaves it as it is.
+            return [Self.siteData] + site.stories.map { "\($0.entry.url)|\($0.date)" } + site.people.map(\.entry.url)
+                + site.milestones.map { "\($0.entry.url)|\($0.date)" } + site.pages.map(\.entry.url)
         case .page(let index):
             return [site.pages[index].entry.path]
         case .story(let index):

@@ -88,6 +88,26 @@ actor RebuildCoordinator {
         running = false
     }
 
+    private var indexGeneration = 0
+
+    /// Rebuilds the search index away from the actor, so saves keep being served meanwhile;
+    /// only the newest refresh writes.
+    private func refreshSearchIndex(_ site: Site, with live: LiveSite) {
+        indexGeneration += 1
+        let generation = indexGeneration
+        Task.detached { [log] in
+            guard await self.isCurrent(generation) else { return }
+            let start = DispatchTime.now().uptimeNanoseconds
+            let written = (try? live.writeSearchIndex(of: site)) ?? 0
+            log(String(format: "Search index refreshed in %.0f ms (%d files)",
+                       Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6, written))
+        }
+    }
+
+    private func isCurrent(_ generation: Int) -> Bool {
+        generation == indexGeneration && pending.isEmpty
+    }
+
     /// nil rebuilds everything.
     func rebuild(_ paths: Set<String>?) async {
         var working = site
@@ -101,6 +121,7 @@ actor RebuildCoordinator {
                        result.seconds * 1000, result.rendered, result.written,
                        result.removed > 0 ? ", \(result.removed) removed" : ""))
             await channel.reload()
+            if paths != nil, let site = working.lastSite { refreshSearchIndex(site, with: working) }
         } catch {
             failed.formUnion(changed ?? [])
             report(error.diagnostics)

@@ -22,6 +22,8 @@ public struct LiveSite: Sendable {
     /// URL → (template, dependencies) of the last successful build.
     private var pages: [String: (template: String, dependencies: [String])] = [:]
     private var staticFiles: Set<String> = []
+    /// The site of the last successful rebuild, for the search index refresh.
+    public private(set) var lastSite: Site?
 
     public init(root: URL, output: URL, options: BuildOptions, defaultTheme: URL? = SourceLoader.defaultThemeLocation()) {
         self.root = root.standardizedFileURL
@@ -92,13 +94,16 @@ public struct LiveSite: Sendable {
             nextPages[url] = (job.template, dependencies)
             let everything = changed == nil || dataChanged || sharedTemplateChanged || changedTemplates.contains(job.template)
             if everything || pages[url]?.dependencies != dependencies
-                || dependencies.contains(where: { changedSet.contains($0) || ($0 == "@all" && !changedSet.isEmpty) }) {
+                || dependencies.contains(where: changedSet.contains) {
                 toRender.append(job)
             }
         }
         var written = 0
+        // The search index is rebuilt here only the first time; after an edit `thidua serve`
+        // refreshes it once the pages are written (it reads the whole site: ~2 s at 10,000
+        // stories), so the page an editor looks at is not kept waiting for it.
         let files = await Parallel.map(toRender, batch: 16) { renderer.render($0) }
-            + (changedSet.isEmpty && changed != nil ? [] : SearchIndex.files(for: site))
+            + (changed == nil ? SearchIndex.files(for: site) : [])
         do {
             for file in files where try writeIfChanged(file.path, Data(file.contents.utf8)) { written += 1 }
             let statics = compiled.assets + site.media
@@ -118,8 +123,14 @@ public struct LiveSite: Sendable {
         data = ["site": content.siteConfig, "timeline": content.timeline, "movements": content.movements].compactMapValues { $0 }
         theme = compiled
         pages = nextPages
+        lastSite = site
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Report(rendered: toRender.count, written: written, removed: removed, seconds: seconds)
+    }
+
+    /// Writes the search index of `site`; returns how many of its files changed.
+    public func writeSearchIndex(of site: Site) throws -> Int {
+        try SearchIndex.files(for: site).filter { try writeIfChanged($0.path, Data($0.contents.utf8)) }.count
     }
 
     private func writeIfChanged(_ relative: String, _ bytes: Data) throws -> Bool {

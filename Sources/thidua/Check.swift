@@ -14,8 +14,7 @@ struct Check: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally theme/.", valueName: "dir"))
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Flag(name: .long, help: "Fail on warnings too (a story without a movement, an image without alt text).")
     var strict = false
@@ -26,19 +25,10 @@ struct Check: AsyncParsableCommand {
     @Flag(name: .long, help: "Also check items dated after the build date.")
     var future = false
 
-    @Option(name: .long, help: ArgumentHelp("Check as if today were this day (YYYY-MM-DD).", valueName: "date"))
-    var now: String?
-
-    func validate() throws {
-        if let now, CalendarDate(iso: now) == nil {
-            throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
-        }
-    }
-
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let options = BuildOptions(now: BuildDate.resolve(now: now, environment: environment), drafts: drafts, future: future)
+        let root = site.root
+        let options = BuildOptions(now: site.today, drafts: drafts, future: future)
         let builder = Builder(.init(source: root, output: root.appendingPathComponent("public"), options: options))
         let diagnostics = await builder.check()
         let printer = DiagnosticPrinter(siteRoot: root)

@@ -18,25 +18,18 @@ struct New: ParsableCommand {
     @Argument(help: ArgumentHelp("The title, in Vietnamese with diacritics; the file name is made from it.", valueName: "title"))
     var title: String
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/.", valueName: "dir"))
-    var source: String = "."
-
-    @Option(name: .long, help: ArgumentHelp("Date the item as this day (YYYY-MM-DD) instead of today.", valueName: "date"))
-    var now: String?
+    @OptionGroup var site: SiteOptions
 
     func validate() throws {
         guard ContentKind(argument: kind) != nil else {
             throw ValidationError("'\(kind)' is not something thidua can create; use story, person, milestone or page")
         }
-        if let now, CalendarDate(iso: now) == nil {
-            throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
-        }
     }
 
     func run() throws {
         guard let collection = ContentKind(argument: kind) else { throw ExitCode(2) }
-        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let today = BuildDate.resolve(now: now, environment: ProcessInfo.processInfo.environment)
+        let root = site.root
+        let today = site.today
         do {
             let path = try NewItem(root: root, kind: collection, title: title, today: today).create()
             print(path)

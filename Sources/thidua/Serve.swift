@@ -13,8 +13,7 @@ struct Serve: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally theme/.", valueName: "dir"))
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: "The port on 127.0.0.1.")
     var port: UInt16 = 1313
@@ -25,19 +24,9 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .long, help: "Show items dated after today.")
     var future = false
 
-    @Option(name: .long, help: ArgumentHelp("Serve as if today were this day (YYYY-MM-DD).", valueName: "date"))
-    var now: String?
-
-    func validate() throws {
-        if let now, CalendarDate(iso: now) == nil {
-            throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
-        }
-    }
-
     func run() async throws {
-        let root = URL(fileURLWithPath: source, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-        let options = BuildOptions(now: BuildDate.resolve(now: now, environment: ProcessInfo.processInfo.environment),
-                                   drafts: drafts, future: future)
+        let root = site.root
+        let options = BuildOptions(now: site.today, drafts: drafts, future: future)
         let printer = DiagnosticPrinter(siteRoot: root)
         let server = DevServer(root: root, port: port, options: options,
                                log: { printer.info($0) },

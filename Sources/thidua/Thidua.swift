@@ -43,8 +43,7 @@ struct Build: AsyncParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("The site folder, holding content/ and optionally theme/.", valueName: "dir"))
-    var source: String = "."
+    @OptionGroup var site: SiteOptions
 
     @Option(name: .long, help: ArgumentHelp("Where to write the site, relative to the site folder (replaced as a whole when the build succeeds).", valueName: "dir"))
     var out: String = "public"
@@ -55,29 +54,15 @@ struct Build: AsyncParsableCommand {
     @Flag(name: .long, help: "Also publish items whose date or publishDate is after the build date.")
     var future = false
 
-    @Option(name: .long, help: ArgumentHelp("Build as if today were this day (YYYY-MM-DD).", valueName: "date"))
-    var now: String?
-
     @Flag(name: .shortAndLong, help: "Print the time each pipeline stage took.")
     var verbose = false
 
     @Flag(name: .long, help: "Parse and render on one thread (to check that a parallel build writes the same files).")
     var sequential = false
 
-    func validate() throws {
-        if let now, CalendarDate(iso: now) == nil {
-            throw ValidationError("--now must be a real day written YYYY-MM-DD, not '\(now)'")
-        }
-        if let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], Int64(epoch) == nil {
-            throw ValidationError("SOURCE_DATE_EPOCH must be whole seconds since 1970, not '\(epoch)'")
-        }
-    }
-
     func run() async throws {
-        let options = BuildOptions(now: BuildDate.resolve(now: now, environment: ProcessInfo.processInfo.environment),
-                                   drafts: drafts, future: future)
-        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let sourceURL = URL(fileURLWithPath: source, relativeTo: cwd)
+        let options = BuildOptions(now: site.today, drafts: drafts, future: future)
+        let sourceURL = site.root
         let outURL = URL(fileURLWithPath: out, relativeTo: sourceURL)
         let printer = DiagnosticPrinter(siteRoot: sourceURL)
         do {

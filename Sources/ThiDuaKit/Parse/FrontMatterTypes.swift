@@ -1,32 +1,39 @@
 /// Typed front matter of each collection; keys not listed here become `page.params`.
 protocol FrontMatter: Decodable {
-    static var knownKeys: Set<String> { get }
+    /// Keys of the collection besides the common ones.
+    static var ownKeys: Set<String> { get }
 }
 
-struct StoryFrontMatter: FrontMatter {
+extension FrontMatter {
+    static var knownKeys: Set<String> { ownKeys.union(CommonFrontMatter.keys) }
+}
+
+/// Keys every collection has; decoded from the same YAML node as the collection's own.
+struct CommonFrontMatter: Decodable {
     let title: String
-    let date: CalendarDate
     let summary: String?
-    let tags: [String]?
-    let movement: String?
-    let phase: String?
-    let unit: String?
-    let author: String?
-    let image: String?
     let draft: Bool?
     let slug: String?
     let aliases: [String]?
     let publishDate: CalendarDate?
     let expiryDate: CalendarDate?
 
-    static let knownKeys: Set<String> = [
-        "title", "date", "summary", "tags", "movement", "phase", "unit", "author", "image",
-        "draft", "slug", "publishDate", "expiryDate", "aliases",
-    ]
+    static let keys: Set<String> = ["title", "summary", "draft", "slug", "aliases", "publishDate", "expiryDate"]
+}
+
+struct StoryFrontMatter: FrontMatter {
+    let date: CalendarDate
+    let tags: [String]?
+    let movement: String?
+    let phase: String?
+    let unit: String?
+    let author: String?
+    let image: String?
+
+    static let ownKeys: Set<String> = ["date", "tags", "movement", "phase", "unit", "author", "image"]
 }
 
 struct PersonFrontMatter: FrontMatter {
-    let title: String
     let unit: String
     let kind: Person.Kind?
     let role: String?
@@ -36,46 +43,23 @@ struct PersonFrontMatter: FrontMatter {
     let award: String?
     let date: CalendarDate?
     let featured: Bool?
-    let summary: String?
-    let draft: Bool?
-    let slug: String?
-    let aliases: [String]?
-    let publishDate: CalendarDate?
-    let expiryDate: CalendarDate?
 
-    static let knownKeys: Set<String> = [
-        "title", "unit", "kind", "role", "photo", "movement", "phase", "award", "date", "featured",
-        "summary", "draft", "slug", "publishDate", "expiryDate", "aliases",
-    ]
+    static let ownKeys: Set<String> = ["unit", "kind", "role", "photo", "movement", "phase", "award", "date", "featured"]
 }
 
 struct MilestoneFrontMatter: FrontMatter {
-    let title: String
     let date: CalendarDate
     let since: AnniversaryOrigin?
     let phase: String?
     let image: String?
-    let summary: String?
-    let draft: Bool?
-    let slug: String?
-    let aliases: [String]?
-    let publishDate: CalendarDate?
-    let expiryDate: CalendarDate?
 
-    static let knownKeys: Set<String> = [
-        "title", "date", "since", "phase", "image", "summary", "draft", "slug", "publishDate", "expiryDate", "aliases",
-    ]
+    static let ownKeys: Set<String> = ["date", "since", "phase", "image"]
 }
 
 struct PageFrontMatter: FrontMatter {
-    let title: String
-    let slug: String?
-    let aliases: [String]?
     let weight: Int?
-    let summary: String?
-    let draft: Bool?
 
-    static let knownKeys: Set<String> = ["title", "slug", "weight", "summary", "draft", "aliases"]
+    static let ownKeys: Set<String> = ["weight"]
 }
 
 extension CalendarDate: Decodable {

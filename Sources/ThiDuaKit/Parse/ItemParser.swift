@@ -46,41 +46,33 @@ enum ItemParser {
         let bodyLineOffset: Int
 
         func story() throws(BuildFailure) -> Story {
-            let fm = try decode(StoryFrontMatter.self)
-            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .stories,
-                                      known: StoryFrontMatter.knownKeys)
+            let (common, fm) = try decode(StoryFrontMatter.self)
+            let entry = try makeEntry(common, kind: .stories, known: StoryFrontMatter.knownKeys)
             return Story(entry: entry, date: fm.date, tags: fm.tags ?? [], movement: fm.movement, phase: fm.phase,
                          unit: fm.unit, author: fm.author, image: fm.image)
         }
 
         func person() throws(BuildFailure) -> Person {
-            let fm = try decode(PersonFrontMatter.self)
+            let (common, fm) = try decode(PersonFrontMatter.self)
             if fm.unit.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw BuildFailure([Diagnostic(path: file.path, position: yaml.valuePositions["unit"] ?? .start,
                                                message: "'unit' is empty; name the person's union unit")])
             }
-            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .people,
-                                      known: PersonFrontMatter.knownKeys)
+            let entry = try makeEntry(common, kind: .people, known: PersonFrontMatter.knownKeys)
             return Person(entry: entry, unit: fm.unit, kind: fm.kind ?? .individual, role: fm.role, photo: fm.photo,
                           movement: fm.movement, phase: fm.phase, award: fm.award, date: fm.date,
                           featured: fm.featured ?? false)
         }
 
         func milestone() throws(BuildFailure) -> Milestone {
-            let fm = try decode(MilestoneFrontMatter.self)
-            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: fm.publishDate, expiryDate: fm.expiryDate, aliases: fm.aliases, kind: .milestones,
-                                      known: MilestoneFrontMatter.knownKeys)
+            let (common, fm) = try decode(MilestoneFrontMatter.self)
+            let entry = try makeEntry(common, kind: .milestones, known: MilestoneFrontMatter.knownKeys)
             return Milestone(entry: entry, date: fm.date, since: fm.since, phase: fm.phase, image: fm.image)
         }
 
         func page() throws(BuildFailure) -> Page {
-            let fm = try decode(PageFrontMatter.self)
-            let entry = try makeEntry(title: fm.title, slug: fm.slug, summary: fm.summary, draft: fm.draft,
-                                      publishDate: nil, expiryDate: nil, aliases: fm.aliases, kind: .pages,
-                                      known: PageFrontMatter.knownKeys)
+            let (common, fm) = try decode(PageFrontMatter.self)
+            let entry = try makeEntry(common, kind: .pages, known: PageFrontMatter.knownKeys)
             return Page(entry: entry, weight: fm.weight)
         }
 
@@ -102,16 +94,19 @@ enum ItemParser {
             }
         }
 
-        private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> T {
-            switch yaml.decode(type) {
-            case .success(let value): return value
-            case .failure(let problem): throw BuildFailure([problem])
-            }
+        /// The common keys and the collection's own, with the problems of both reported.
+        private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> (CommonFrontMatter, T) {
+            let common = yaml.decode(CommonFrontMatter.self)
+            let own = yaml.decode(type)
+            if case .success(let commonKeys) = common, case .success(let ownKeys) = own { return (commonKeys, ownKeys) }
+            var problems: [Diagnostic] = []
+            if case .failure(let problem) = common { problems.append(problem) }
+            if case .failure(let problem) = own { problems.append(problem) }
+            throw BuildFailure(problems)
         }
 
-        private func makeEntry(title: String, slug: String?, summary: String?, draft: Bool?,
-                               publishDate: CalendarDate?, expiryDate: CalendarDate?, aliases: [String]?,
-                               kind: ContentKind, known: Set<String>) throws(BuildFailure) -> Entry {
+        private func makeEntry(_ common: CommonFrontMatter, kind: ContentKind, known: Set<String>) throws(BuildFailure) -> Entry {
+            let (title, slug, aliases) = (common.title, common.slug, common.aliases)
             let positions = yaml.valuePositions
             var problems: [Diagnostic] = []
             let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -137,8 +132,9 @@ enum ItemParser {
             guard problems.isEmpty else { throw BuildFailure(problems) }
             let markdown = MarkdownRenderer.render(body)
             return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle, body: markdown.html,
-                         summary: summary ?? markdown.firstParagraph, params: yaml.params(excluding: known),
-                         draft: draft ?? false, publishDate: publishDate, expiryDate: expiryDate, aliases: oldURLs,
+                         summary: common.summary ?? markdown.firstParagraph, params: yaml.params(excluding: known),
+                         draft: common.draft ?? false, publishDate: common.publishDate, expiryDate: common.expiryDate,
+                         aliases: oldURLs,
                          references: references(markdown.references),
                          positions: positions)
         }

@@ -21,7 +21,6 @@ public struct LiveSite: Sendable {
     private var theme: Theme?
     /// URL → (template, dependencies) of the last successful build.
     private var pages: [String: (template: String, dependencies: [String])] = [:]
-    private var staticFiles: Set<String> = []
     /// The site of the last successful rebuild, for the search index refresh.
     public private(set) var lastSite: Site?
 
@@ -39,78 +38,36 @@ public struct LiveSite: Sendable {
         let themeChanged = changed.map { $0.contains { $0.hasPrefix("theme/") } } ?? true
         let dataChanged = changed.map { $0.contains { $0.hasSuffix(".yml") && $0.hasPrefix("content/") } } ?? true
 
-        // Parse: the changed Markdown files, or all of them (in parallel) the first time.
-        var newItems = items
-        var problems: [Diagnostic] = []
-        var content: ContentSource
-        if let changed {
-            for path in changed.sorted() where path.hasSuffix(".md") {
-                guard let kind = ItemParser.kind(of: path) else { continue }
-                guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
-                    newItems.removeValue(forKey: path)
-                    continue
-                }
-                switch loader.read(path).mapError({ BuildFailure([$0]) }).flatMap({ ItemParser.parse($0, as: kind) }) {
-                case .success(let item): newItems[path] = item
-                case .failure(let failure): problems += failure.diagnostics
-                }
-            }
-            content = dataChanged ? try loader.loadContent(documents: false) : ContentSource(
-                siteConfig: data["site"], timeline: data["timeline"], movements: data["movements"])
-            content.media = try loader.loadContent(documents: false).media
-        } else {
-            content = try loader.loadContent()
-            let full = await ContentParser.parse(content, parallel: true)
-            problems += full.problems
-            newItems = Dictionary(full.items.map { ($0.entry.path, $0) }) { first, _ in first }
-            content.documents = []
-        }
+        let (newItems, content, itemProblems) = try await parse(changed: changed, dataChanged: dataChanged, loader: loader)
         let parsed = await ContentParser.parse(content, parallel: false)
-        problems += parsed.problems
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
-              problems.isEmpty else { throw BuildFailure(Array(Set(problems))) }
-        let ordered = newItems.keys.sorted().compactMap { newItems[$0] }
+              parsed.problems.isEmpty, itemProblems.isEmpty else { throw BuildFailure(itemProblems + parsed.problems) }
         let site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
-                                              items: ordered, options: options, media: content.media)
-        var compiled = theme
-        if themeChanged || compiled == nil {
+                                              items: newItems.keys.sorted().compactMap { newItems[$0] },
+                                              options: options, media: content.media)
+        let compiled: Theme
+        if let theme, !themeChanged {
+            compiled = theme
+        } else {
             compiled = try Theme.compile(try loader.loadTheme(fallback: defaultTheme), language: config.language)
         }
-        guard let compiled else { throw BuildFailure([]) }
 
-        // Decide what to render: pages that are new, that show changed content, whose list of
-        // content changed, or whose template changed (all pages when a shared one did).
-        let changedSet = changed ?? []
-        let sharedTemplateChanged = themeChanged && (changed?.contains { !$0.hasPrefix("theme/templates/") || $0.contains("/base.") || $0.contains("/partials/") } ?? true)
-        let changedTemplates = Set(changedSet.filter { $0.hasPrefix("theme/templates/") }.map {
-            String($0.dropFirst("theme/templates/".count).dropLast(".mustache".count))
-        })
         let renderer = SiteRenderer(theme: compiled, site: site)
-        var nextPages: [String: (template: String, dependencies: [String])] = [:]
-        var toRender: [PageJob] = []
-        for job in renderer.jobs {
-            let url = job.url(in: site)
-            let dependencies = job.dependencies(in: site)
-            nextPages[url] = (job.template, dependencies)
-            let everything = changed == nil || dataChanged || sharedTemplateChanged || changedTemplates.contains(job.template)
-            if everything || pages[url]?.dependencies != dependencies
-                || dependencies.contains(where: changedSet.contains) {
-                toRender.append(job)
-            }
-        }
-        var written = 0
+        let (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
+                                         everything: changed == nil || dataChanged)
         // The search index is rebuilt here only the first time; after an edit `thidua serve`
         // refreshes it once the pages are written (it reads the whole site: ~2 s at 10,000
         // stories), so the page an editor looks at is not kept waiting for it.
         let files = await Parallel.map(toRender, batch: 16) { renderer.render($0) }
             + (changed == nil ? SearchIndex.files(for: site) : [])
+        var written = 0
         do {
             for file in files where try writeIfChanged(file.path, Data(file.contents.utf8)) { written += 1 }
-            let statics = compiled.assets + site.media
-            for file in statics where changed == nil || changedSet.contains(where: { file.sourcePath.hasSuffix($0) }) {
+            // A media file or theme asset is copied when it is new or was saved.
+            for file in compiled.assets + site.media
+            where changed == nil || changed?.contains(where: { $0.split(separator: "/").dropFirst().joined(separator: "/") == file.outputPath }) == true {
                 if try writeIfChanged(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath))) { written += 1 }
             }
-            staticFiles = Set(statics.map(\.outputPath))
         } catch {
             throw BuildFailure([Diagnostic(path: output.path, message: "cannot write: \(error.localizedDescription)")])
         }
@@ -126,6 +83,63 @@ public struct LiveSite: Sendable {
         lastSite = site
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         return Report(rendered: toRender.count, written: written, removed: removed, seconds: seconds)
+    }
+
+    /// The Markdown files that changed are parsed again (all of them, in parallel, the first
+    /// time); the data files are read again when one of them changed.
+    private func parse(changed: Set<String>?, dataChanged: Bool, loader: SourceLoader) async throws(BuildFailure)
+        -> (items: [String: Item], content: ContentSource, problems: [Diagnostic]) {
+        guard let changed else {
+            var content = try loader.loadContent()
+            let full = await ContentParser.parse(content, parallel: true)
+            // Data files are parsed again by the caller; only the documents' problems count here.
+            let problems = full.problems.filter { ItemParser.kind(of: $0.path) != nil }
+            content.documents = []
+            return (Dictionary(full.items.map { ($0.entry.path, $0) }) { first, _ in first }, content, problems)
+        }
+        var newItems = items
+        var problems: [Diagnostic] = []
+        for path in changed.sorted() where path.hasSuffix(".md") {
+            guard let kind = ItemParser.kind(of: path) else { continue }
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+                newItems.removeValue(forKey: path)
+                continue
+            }
+            switch loader.read(path).mapError({ BuildFailure([$0]) }).flatMap({ ItemParser.parse($0, as: kind) }) {
+            case .success(let item): newItems[path] = item
+            case .failure(let failure): problems += failure.diagnostics
+            }
+        }
+        let fresh = try loader.loadContent(documents: false)
+        var content = dataChanged ? fresh : ContentSource(siteConfig: data["site"], timeline: data["timeline"],
+                                                           movements: data["movements"])
+        content.media = fresh.media
+        return (newItems, content, problems)
+    }
+
+    /// Pages to render: new ones, those showing changed content, those whose list of content
+    /// changed (an item moved to another page of a list), and those of a changed template
+    /// (every page when the layout or a partial changed).
+    private func plan(renderer: SiteRenderer, site: Site, changed: Set<String>?, everything: Bool)
+        -> (pages: [String: (template: String, dependencies: [String])], toRender: [PageJob]) {
+        let changedSet = changed ?? []
+        let templates = Set(changedSet.filter { $0.hasPrefix("theme/templates/") }.map {
+            String($0.dropFirst("theme/templates/".count).dropLast(".mustache".count))
+        })
+        let layoutChanged = templates.contains { $0 == "base" || $0.hasPrefix("partials/") }
+            || changedSet.contains { $0.hasPrefix("theme/i18n/") }
+        var next: [String: (template: String, dependencies: [String])] = [:]
+        var toRender: [PageJob] = []
+        for job in renderer.jobs {
+            let url = job.url(in: site)
+            let dependencies = job.dependencies(in: site)
+            next[url] = (job.template, dependencies)
+            if everything || layoutChanged || templates.contains(job.template) || pages[url]?.dependencies != dependencies
+                || dependencies.contains(where: changedSet.contains) {
+                toRender.append(job)
+            }
+        }
+        return (next, toRender)
     }
 
     /// Writes the search index of `site`; returns how many of its files changed.

@@ -26,8 +26,19 @@ private struct BuiltIndex {
     func postings(_ key: String) throws -> [String: [String: [Int32]]] {
         let path = "search/t/\(SearchIndex.fileName(forKey: key)).json"
         guard files[path] != nil else { return [:] }
-        let entry = try #require(try json(path) as? [String: [String: String]])
+        let file = try #require(try json(path) as? [String: Any])
+        let entry = try #require(file["f"] as? [String: [String: String]])
         return entry.mapValues { $0.mapValues(SearchIndex.DocumentSet.decode) }
+    }
+
+    /// Exact pair → document numbers, for the folded words `first` and `second`.
+    func phrases(_ first: String, _ second: String) throws -> [String: [Int32]] {
+        let file = try #require(try json("search/t/\(SearchIndex.fileName(forKey: first)).json") as? [String: Any])
+        guard let count = file["p"] as? Int else { return [:] }
+        let bucket = SearchIndex.bucket(of: second, count: count)
+        let path = "search/p/\(SearchIndex.fileName(forKey: first))-\(bucket).json"
+        let entry = try #require(try json(path) as? [String: [String: String]])
+        return (entry[second] ?? [:]).mapValues(SearchIndex.DocumentSet.decode)
     }
 
     /// Every document number filed under `key`, whatever the form and field.
@@ -60,6 +71,30 @@ private struct BuiltIndex {
         #expect(SearchIndex.Tokenizer.tokens(in: "") == [])
     }
 
+    @Test func textOutsideVietnameseTakesTheFullUnicodeRules() {
+        let text = "Đoàn Viên thi đua LAO ĐỘNG, Ủy ban"
+        let decomposed = text.decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count > text.unicodeScalars.count)
+        #expect(SearchIndex.Tokenizer.tokens(in: decomposed) == SearchIndex.Tokenizer.tokens(in: text))
+        #expect(SearchIndex.Tokenizer.tokens(in: "ΣΟΦΙΑ İzmir 東京 ok") == ["σοφια", "i\u{307}zmir", "東京", "ok"])
+    }
+
+    @Test func phrasesStopAtPunctuationAndLineBreaks() {
+        var seen: [(String, Bool)] = []
+        SearchIndex.Tokenizer.scan("Đoàn viên, người\u{00A0}lao động\nan toàn") { bytes, joined in
+            seen.append((String(decoding: bytes, as: UTF8.self), joined))
+        }
+        #expect(seen.map(\.0) == ["đoàn", "viên", "người", "lao", "động", "an", "toàn"])
+        #expect(seen.map(\.1) == [false, true, false, true, true, false, true])
+        // A run of letters too long to be a word is dropped, and no phrase spans it.
+        seen = []
+        SearchIndex.Tokenizer.scan("đoàn \(String(repeating: "ạ", count: 200)) viên") { bytes, joined in
+            seen.append((String(decoding: bytes, as: UTF8.self), joined))
+        }
+        #expect(seen.map(\.0) == ["đoàn", "viên"])
+        #expect(seen.map(\.1) == [false, false])
+    }
+
     @Test func foldedKeysNameTheirFiles() {
         #expect(Folding.fold("Đoàn") == "doan")
         #expect(SearchIndex.fileName(forKey: "doan") == "doan")
@@ -80,8 +115,16 @@ private struct BuiltIndex {
     }
 
     @Test func plainTextOfBodyDropsTagsAndEntities() {
-        let html = "<h2 id=\"ket-qua\">Kết quả</h2>\n<p>Tổ &quot;nữ công&quot; &amp; <em>đoàn viên</em></p>\n<!-- raw HTML omitted -->"
-        #expect(SearchIndex.PlainText.fromHTML(html) == "Kết quả Tổ nữ công đoàn viên")
+        let html = "<h2 id=\"ket-qua\">Kết quả</h2>\n<p>Tổ &quot;nữ công&quot; &amp; <em>đoàn\nviên</em></p>\n<ul>\n<li>một</li>\n<li>hai</li>\n</ul>\n<!-- raw HTML omitted -->"
+        #expect(SearchIndex.PlainText.fromHTML(html) == "Kết quả\nTổ \"nữ công\" & đoàn viên\nmột\nhai")
+    }
+
+    @Test func rowsAreTheJSONThatJSONEncoderWrites() throws {
+        let rows = [["/a/b/", "Tổ \"nữ công\" \\ <b>", "tab\there\nline\u{01}\u{1F}", ""], ["€ 😀 ₫"]]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(SearchIndex.JSONText.rows(rows) == String(decoding: try encoder.encode(rows), as: UTF8.self))
+        #expect(SearchIndex.JSONText.rows([]) == "[]")
     }
 
     @Test func snippetsAreCutAtAWord() {
@@ -90,6 +133,9 @@ private struct BuiltIndex {
         #expect(snippet.count <= 160)
         #expect(snippet.hasSuffix("viên…") || snippet.hasSuffix("đoàn…"))
         #expect(SearchIndex.Snippet.make("  ngắn\n gọn ", limit: 160) == "ngắn gọn")
+        #expect(SearchIndex.Snippet.make("ngắn\u{00A0}gọn", limit: 160) == "ngắn gọn")
+        #expect(SearchIndex.Snippet.make("Đã ngắn gọn.", limit: 160) == "Đã ngắn gọn.")
+        #expect(SearchIndex.Snippet.make("", limit: 160) == "")
     }
 }
 
@@ -140,6 +186,43 @@ private struct BuiltIndex {
         #expect(try index.documents("toan").contains(third))
     }
 
+    @Test func adjacentWordsAreIndexedAsPhrases() async throws {
+        let index = BuiltIndex(try await assembledSite(Self.files))
+        let first = try index.number(ofURL: "/stories/doan-vien/")
+        let tet = try index.number(ofURL: "/stories/cham-lo-tet/")
+        let third = try index.number(ofURL: "/stories/doan-viec/")
+        // "Đoàn viên" in a title and a summary, "đoàn viên" as a tag; not "Đoàn Văn Viện".
+        #expect(try index.phrases("doan", "vien") == ["đoàn viên": [first, tet]])
+        #expect(try index.phrases("doan", "van") == ["đoàn văn": [third]])
+        #expect(try index.phrases("an", "toan") == ["an toàn": [third]])
+        // "an toàn lao động" is a tag: a phrase inside it, but not across to the next field.
+        let dong = try #require(try index.json("search/t/dong.json") as? [String: Any])
+        #expect(dong["p"] == nil)
+        #expect(!index.files.keys.contains { $0.hasPrefix("search/p/dong-") })
+    }
+
+    @Test func commonSyllablesSpreadTheirPhrasesOverFiles() async throws {
+        var files = Fixtures.site
+        // "với" followed by many different syllables, each in several stories.
+        let nexts = (0..<400).map { "từ\($0)x" }
+        for story in 0..<20 {
+            let body = nexts.enumerated().filter { $0.offset % 20 != story }.map { "với \($0.element)." }.joined(separator: " ")
+            files["content/stories/tin-\(story).md"] = "---\ntitle: \"Tin \(story)\"\ndate: 2024-04-\(10 + story)\n---\n\(body)\n"
+        }
+        let index = BuiltIndex(try await assembledSite(files))
+        let voi = try #require(try index.json("search/t/voi.json") as? [String: Any])
+        let count = try #require(voi["p"] as? Int)
+        #expect(count > 1)
+        let phraseFiles = index.files.filter { $0.key.hasPrefix("search/p/voi-") }
+        #expect(phraseFiles.count == count)
+        #expect(phraseFiles.values.allSatisfy { $0.utf8.count < SearchIndex.pairFileBytes * 2 })
+        for next in ["tu0x", "tu123x", "tu399x"] {
+            #expect(try index.phrases("voi", next).values.first?.count == 19)
+        }
+        #expect(SearchIndex.bucket(of: "vien", count: 1) == 0)
+        #expect((0..<50).map { SearchIndex.bucket(of: "tu\($0)x", count: 7) }.allSatisfy { (0..<7).contains($0) })
+    }
+
     @Test func documentsCarryTitleDateSnippetInSiteOrder() async throws {
         let index = BuiltIndex(try await assembledSite(Self.files))
         let rows = try index.rows()
@@ -172,9 +255,26 @@ private struct BuiltIndex {
     @Test func sameSiteGivesByteIdenticalFiles() async throws {
         let first = SearchIndex.files(for: try await assembledSite(Self.files))
         let second = SearchIndex.files(for: try await assembledSite(Self.files))
-        #expect(first == second)
+        #expect(first.map(\.path) == second.map(\.path))
+        #expect(zip(first, second).allSatisfy { $0.0 == $0.1 })
         #expect(Set(first.map(\.path)).count == first.count)
         #expect(first.allSatisfy { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".json") })
+    }
+
+    @Test func indexingOnSeveralThreadsWritesTheSameFiles() async throws {
+        var files = Self.files
+        for index in 0..<40 {
+            files["content/stories/tin-\(index).md"] = "---\ntitle: \"Đoàn viên số \(index % 7)\"\ndate: 2024-04-\(10 + index % 15)\ntags: [\"t\(index % 3)\"]\n---\nAn toàn lao động \(index % 5), đoàn viên \(index).\n"
+        }
+        let documents = SearchIndex.documents(of: try await assembledSite(files))
+        let one = SearchIndex.files(for: documents, runs: 1)
+        #expect(one.count > 50)
+        for runs in [2, 3, 7] {
+            let files = SearchIndex.files(for: documents, runs: runs)
+            #expect(files.map(\.path) == one.map(\.path), "\(runs) runs")
+            let differing = zip(files, one).filter { $0.0 != $0.1 }.map(\.0.path)
+            #expect(differing.isEmpty, "\(runs) runs: \(differing)")
+        }
     }
 
     @Test func stampChangesWithTheContent() async throws {
@@ -197,24 +297,5 @@ private struct BuiltIndex {
         #expect(chunks.count == (34 + SearchIndex.chunkSize - 1) / SearchIndex.chunkSize)
         #expect(try index.rows().count == 34)
         #expect(Set(try index.postings("so")["số"]?["t"] ?? []).count == 30)
-    }
-}
-
-// TEMPORARY dev harness, not to be committed.
-@Suite struct SearchIndexDevHarness {
-    @Test func writeIndexOfBenchSite() async throws {
-        guard let source = ProcessInfo.processInfo.environment["SEARCH_DEV_SOURCE"],
-              let out = ProcessInfo.processInfo.environment["SEARCH_DEV_OUT"] else { return }
-        var clock = StageClock()
-        let options = BuildOptions(now: CalendarDate(iso: "2024-12-31")!)
-        let site = try await Builder(.init(source: URL(fileURLWithPath: source), output: URL(fileURLWithPath: out), options: options)).assemble(clock: &clock)
-        let start = Date()
-        let files = SearchIndex.files(for: site)
-        print("INDEX TIME", Date().timeIntervalSince(start), "files", files.count)
-        for file in files {
-            let url = URL(fileURLWithPath: out).appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(file.contents.utf8).write(to: url)
-        }
     }
 }

@@ -1,8 +1,8 @@
 /*
  * Site search without a server. thidua writes the index under /search/ at build time
  * (Sources/ThiDuaKit/Render/SearchIndex.swift describes the format); this script reads the
- * query from ?q=, downloads the token files of its words and the few metadata chunks of the
- * best results, and lists them. Plain ES2017, no dependencies, no request outside the site.
+ * query from ?q=, downloads the files of its words, then those of its phrases, then the
+ * metadata chunks of the best results, and lists them. Plain ES2017, no dependencies, no request outside the site.
  * Every text shown comes from data- attributes the template fills from the theme's i18n.
  */
 (function () {
@@ -29,6 +29,11 @@
   const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   const DIGIT_VALUE = new Int8Array(128).fill(-1);
   for (let i = 0; i < DIGITS.length; i++) DIGIT_VALUE[DIGITS.charCodeAt(i)] = i;
+
+  function digitAt(text, i) {
+    const code = text.charCodeAt(i);
+    return code < 128 ? DIGIT_VALUE[code] : -1;
+  }
 
   function isWordCode(code) {
     if (code < 0x80) {
@@ -58,9 +63,28 @@
     return out;
   }
 
-  /** Lower case, composed words, as the index holds them. */
+  /** SearchIndex.Tokenizer.isSpace: separators that keep two words one phrase. */
+  function isSpaceCode(code) {
+    return code === 0x20 || code === 0x09 || code === 0xA0 || (code >= 0x2000 && code <= 0x200B) ||
+      code === 0x202F || code === 0x205F || code === 0x3000;
+  }
+
+  /**
+   * Lower case, composed words, as the index holds them: [{word, joined}], joined when only
+   * spaces separate the word from the one before.
+   */
   function words(text) {
-    return runs(text.toLowerCase().normalize('NFC')).filter((run) => run[0]).map((run) => run[1]);
+    const out = [];
+    let joined = false;
+    for (const run of runs(text.toLowerCase().normalize('NFC'))) {
+      if (run[0]) {
+        out.push({ word: run[1], joined: joined });
+        joined = true;
+      } else if (!Array.from(run[1]).every((ch) => isSpaceCode(ch.codePointAt(0)))) {
+        joined = false;
+      }
+    }
+    return out;
   }
 
   /** Folding.fold: no diacritics, đ read as d. */
@@ -70,6 +94,13 @@
 
   function utf8(text) {
     return new TextEncoder().encode(text);
+  }
+
+  /** SearchIndex.bucket(of:count:): 32-bit FNV-1a of the UTF-8 bytes. */
+  function bucket(key, count) {
+    let hash = 0x811C9DC5;
+    for (const byte of utf8(key)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+    return hash % count;
   }
 
   /** SearchIndex.fileName(forKey:). */
@@ -84,7 +115,7 @@
   function decodeSet(text, visit) {
     if (text.charAt(0) === '~') {
       for (let i = 1; i < text.length; i++) {
-        const bits = DIGIT_VALUE[text.charCodeAt(i)];
+        const bits = Math.max(digitAt(text, i), 0);
         for (let bit = 0; bit < 6; bit++) {
           if (bits & (1 << bit)) visit((i - 1) * 6 + bit);
         }
@@ -94,7 +125,7 @@
     let previous = -1;
     let gap = 0;
     for (let i = 0; i < text.length; i++) {
-      const digit = DIGIT_VALUE[text.charCodeAt(i)];
+      const digit = digitAt(text, i);
       if (digit < 0) continue;
       if (digit >= 32) {
         gap = gap * 32 + (digit - 32);
@@ -106,22 +137,33 @@
     }
   }
 
-  /** The distinct words of a query: {key, exact, accented}, at most MAX_WORDS. */
+  /**
+   * The words of a query, at most MAX_WORDS: `words` distinct by folded key, each
+   * {key, exact, accented}, and `pairs` of words typed next to each other, each
+   * {first, second, exact, accented}.
+   */
   function parseQuery(query) {
     const byKey = new Map();
-    for (const exact of words(query)) {
+    const pairs = new Map();
+    let previous = null;
+    for (const item of words(query).slice(0, MAX_WORDS)) {
+      const exact = item.word;
       const key = fold(exact);
-      if (!key) continue;
-      const accented = key !== exact;
+      if (!key) { previous = null; continue; }
+      const word = { key: key, exact: exact, accented: key !== exact };
       const known = byKey.get(key);
-      if (!known) {
-        if (byKey.size === MAX_WORDS) continue;
-        byKey.set(key, { key: key, exact: exact, accented: accented });
-      } else if (accented && !known.accented) {
-        byKey.set(key, { key: key, exact: exact, accented: accented });
+      if (!known || (word.accented && !known.accented)) byKey.set(key, word);
+      if (previous && item.joined) {
+        pairs.set(previous.key + ' ' + key, {
+          first: previous.key,
+          second: key,
+          exact: previous.exact + ' ' + exact,
+          accented: previous.accented || word.accented,
+        });
       }
+      previous = word;
     }
-    return Array.from(byKey.values());
+    return { words: Array.from(byKey.values()), pairs: Array.from(pairs.values()) };
   }
 
   async function getJSON(url, options) {
@@ -157,27 +199,53 @@
     return found;
   }
 
+  /** Document number → {exact}, for the documents where `pair` is a phrase. */
+  function phrasesOf(pair, entry) {
+    const found = new Map();
+    const forms = entry && entry[pair.second];
+    if (!forms) return found;
+    for (const form of Object.keys(forms)) {
+      const exact = pair.accented && form === pair.exact;
+      decodeSet(forms[form], (doc) => {
+        const match = found.get(doc);
+        if (!match) found.set(doc, { exact: exact });
+        else if (exact) match.exact = true;
+      });
+    }
+    return found;
+  }
+
   /**
-   * Documents holding every word, best first: those with more words in the form typed,
-   * then more words in titles (and summaries, tags), then the site's order (newest first).
+   * Documents holding every word, best first. With accents typed, documents with the
+   * phrases and then the words in the form typed come first; then documents where the words
+   * make the phrases typed, whatever their accents; then those with more words in titles
+   * (and summaries, tags); then the site's order, newest first.
    */
-  function rank(queryWords, entries) {
-    const perWord = queryWords.map((word, i) => matchesOf(word, entries[i]));
+  function rank(query, wordEntries, pairEntries) {
+    const perWord = query.words.map((word, i) => matchesOf(word, wordEntries[i]));
+    const perPair = query.pairs.map((pair, i) => phrasesOf(pair, pairEntries[i]));
     perWord.sort((a, b) => a.size - b.size);
     const results = [];
     for (const doc of perWord[0].keys()) {
-      let exact = 0;
-      let weight = 0;
+      const result = { doc: doc, exactPhrases: 0, exactWords: 0, phrases: 0, weight: 0 };
       let all = true;
       for (const matches of perWord) {
         const match = matches.get(doc);
         if (!match) { all = false; break; }
-        if (match.exact) exact += 1;
-        weight += FIELD_WEIGHT[match.field];
+        if (match.exact) result.exactWords += 1;
+        result.weight += FIELD_WEIGHT[match.field];
       }
-      if (all) results.push({ doc: doc, exact: exact, weight: weight });
+      if (!all) continue;
+      for (const phrases of perPair) {
+        const phrase = phrases.get(doc);
+        if (!phrase) continue;
+        result.phrases += 1;
+        if (phrase.exact) result.exactPhrases += 1;
+      }
+      results.push(result);
     }
-    results.sort((a, b) => (b.exact - a.exact) || (b.weight - a.weight) || (a.doc - b.doc));
+    results.sort((a, b) => (b.exactPhrases - a.exactPhrases) || (b.exactWords - a.exactWords) ||
+      (b.phrases - a.phrases) || (b.weight - a.weight) || (a.doc - b.doc));
     return results;
   }
 
@@ -203,8 +271,8 @@
   async function search(root, query) {
     const status = root.querySelector('[data-search-status]');
     const list = root.querySelector('[data-search-results]');
-    const queryWords = parseQuery(query);
-    if (!queryWords.length) return;
+    const parsed = parseQuery(query);
+    if (!parsed.words.length) return;
     status.textContent = root.dataset.loading || '';
     list.setAttribute('aria-busy', 'true');
 
@@ -213,10 +281,21 @@
     const meta = await getJSON('/search/meta.json', { cache: 'no-cache' });
     if (!meta || meta.version !== INDEX_VERSION) throw new Error('search index missing or of another version');
     const version = '.json?v=' + encodeURIComponent(meta.stamp);
-    const entries = await Promise.all(queryWords.map((word) =>
-      utf8(word.key).length > MAX_KEY_BYTES ? null : getJSON('/search/t/' + fileName(word.key) + version)));
+    const indexed = (key) => utf8(key).length <= MAX_KEY_BYTES;
+    const wordFiles = await Promise.all(parsed.words.map((word) =>
+      indexed(word.key) ? getJSON('/search/t/' + fileName(word.key) + version) : null));
+    const found = !wordFiles.some((file) => !file);
+    // A phrase file of each pair, once the word files tell how many there are.
+    const byKey = new Map(parsed.words.map((word, i) => [word.key, wordFiles[i]]));
+    const phraseURLs = parsed.pairs.map((pair) => {
+      const count = found ? byKey.get(pair.first).p : 0;
+      return count ? '/search/p/' + fileName(pair.first) + '-' + bucket(pair.second, count) + version : null;
+    });
+    const unique = Array.from(new Set(phraseURLs.filter((url) => url)));
+    const phraseFiles = new Map(await Promise.all(unique.map(async (url) => [url, await getJSON(url)])));
+    const pairEntries = phraseURLs.map((url) => (url ? phraseFiles.get(url) : null));
 
-    const results = entries.some((entry) => !entry) ? [] : rank(queryWords, entries);
+    const results = found ? rank(parsed, wordFiles.map((file) => file.f), pairEntries) : [];
     const top = results.slice(0, MAX_RESULTS);
     const chunkNumbers = Array.from(new Set(top.map((result) => Math.floor(result.doc / meta.chunk))));
     const chunks = await Promise.all(chunkNumbers.map((n) => getJSON('/search/d/' + n + version)));
@@ -225,7 +304,7 @@
       (chunks[i] || []).forEach((row, offset) => rows.set(n * meta.chunk + offset, row));
     });
 
-    const keys = new Set(queryWords.map((word) => word.key));
+    const keys = new Set(parsed.words.map((word) => word.key));
     list.textContent = '';
     for (const result of top) {
       const row = rows.get(result.doc);

@@ -119,14 +119,6 @@ private struct BuiltIndex {
         #expect(SearchIndex.PlainText.fromHTML(html) == "Kết quả\nTổ \"nữ công\" & đoàn viên\nmột\nhai")
     }
 
-    @Test func rowsAreTheJSONThatJSONEncoderWrites() throws {
-        let rows = [["/a/b/", "Tổ \"nữ công\" \\ <b>", "tab\there\nline\u{01}\u{1F}", ""], ["€ 😀 ₫"]]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        #expect(SearchIndex.JSONText.rows(rows) == String(decoding: try encoder.encode(rows), as: UTF8.self))
-        #expect(SearchIndex.JSONText.rows([]) == "[]")
-    }
-
     @Test func snippetsAreCutAtAWord() {
         let text = String(repeating: "đoàn viên, ", count: 40)
         let snippet = SearchIndex.Snippet.make(text, limit: 160)

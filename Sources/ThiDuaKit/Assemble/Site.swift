@@ -52,8 +52,4 @@ public struct Site: Sendable {
     public let terms: [TermKind: [Term]]
     /// Files of `content/media/`, published as they are.
     public let media: [StaticFile]
-
-    public func term(_ kind: TermKind, _ slug: String) -> Term? {
-        terms[kind]?.first { $0.slug == slug }
-    }
 }

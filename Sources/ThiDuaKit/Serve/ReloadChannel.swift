@@ -38,8 +38,6 @@ actor ReloadChannel {
         errors = text
         for client in clients.values { client.yield(.text(text)) }
     }
-
-    var connectedClients: Int { clients.count }
 }
 
 /// FlyingFox's side of the channel: one message stream per page.

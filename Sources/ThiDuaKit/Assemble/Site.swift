@@ -44,7 +44,7 @@ public struct Site: Sendable {
     public let liveReload: Bool
     public let pages: [Page]
     /// Newest first.
-    public let stories: [Story]
+    public internal(set) var stories: [Story]
     /// In Vietnamese name order.
     public let people: [Person]
     /// Oldest first, as on the timeline.

@@ -32,8 +32,16 @@ public struct LiveSite: Sendable {
     }
 
     /// Rebuilds after `changed` (paths relative to the site folder); nil means everything.
-    public mutating func rebuild(changed: Set<String>?) async throws(BuildFailure) -> Report {
+    public mutating func rebuild(changed saved: Set<String>?) async throws(BuildFailure) -> Report {
         let start = DispatchTime.now().uptimeNanoseconds
+        // Editors save through temporary files (`sed -i`, vim's 4913) that are gone by now;
+        // a vanished path matters only if it was content, a data file or part of the theme.
+        let changed = saved.map { paths in
+            paths.filter { path in
+                items[path] != nil || path.hasSuffix(".yml") || path.hasPrefix("theme/")
+                    || FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            }
+        }
         let loader = SourceLoader(root: root)
         let themeChanged = changed.map { $0.contains { $0.hasPrefix("theme/") } } ?? true
         let dataChanged = changed.map { $0.contains { $0.hasSuffix(".yml") && $0.hasPrefix("content/") } } ?? true
@@ -42,9 +50,16 @@ public struct LiveSite: Sendable {
         let parsed = await ContentParser.parse(content, parallel: false)
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty, itemProblems.isEmpty else { throw BuildFailure(itemProblems + parsed.problems) }
-        let site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
+        let edited = newItems.filter { changed?.contains($0.key) == true }
+        let site: Site
+        if !dataChanged, changed?.allSatisfy({ edited[$0] != nil }) == true, let lastSite,
+           let patched = StoryPatch.apply(edited, previous: items, to: lastSite, options: options) {
+            site = patched
+        } else {
+            site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
                                               items: newItems.keys.sorted().compactMap { newItems[$0] },
                                               options: options, media: content.media)
+        }
         let compiled: Theme
         if let theme, !themeChanged {
             compiled = theme

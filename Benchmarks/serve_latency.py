@@ -5,7 +5,8 @@ Copies the generated site (default: .build/bench/10000, made by bench.py / gener
 starts the release `thidua serve` on a free loopback port, then edits several stories one at
 a time. For each edit it reports two times: the server's own "Rebuilt in N ms" (parse,
 assemble, render and write of what the edit affects) and the time until the page, fetched
-over HTTP, shows the new title (adds the watcher's batching of 30 ms and the polling).
+over HTTP, shows the new title (adds the watcher's batching of 10 ms and the polling). Each
+edit waits for the search index refresh of the previous one.
 Prints the medians. Run by hand: python3 Benchmarks/serve_latency.py [--site DIR] [--edits N]
 """
 
@@ -68,6 +69,7 @@ def main():
             marker = f"sua-{number}-{int(time.time())}"
             edited = re.sub(r'^title: "(.*)"$', lambda m: f'title: "{m.group(1)} {marker}"', text, count=1, flags=re.M)
             lines_before = log_path.read_text().count("Rebuilt in")
+            refreshes_before = log_path.read_text().count("Search index refreshed")
             url = f"{base}/stories/{story.stem}/"
             t0 = time.perf_counter()
             story.write_text(edited, encoding="utf-8")
@@ -78,7 +80,11 @@ def main():
             while log_path.read_text().count("Rebuilt in") <= lines_before:
                 time.sleep(0.01)
             server_ms.append(float(re.findall(r"Rebuilt in (\d+) ms", log_path.read_text())[-1]))
-            time.sleep(0.3)
+            # Let the search index refresh that follows each rebuild finish, as it would
+            # between an editor's saves, so edits are measured one at a time.
+            while log_path.read_text().count("Search index refreshed") <= refreshes_before:
+                assert time.perf_counter() - t0 < 60, "no search index refresh seen"
+                time.sleep(0.02)
         print(f"edits: {len(stories)} on {len(list((work / 'content/stories').glob('*.md')))} stories")
         print("server rebuild ms:", " ".join(f"{v:.0f}" for v in server_ms))
         print("save-to-page ms:  ", " ".join(f"{v:.0f}" for v in page_ms))

@@ -48,8 +48,9 @@ final class FileWatcher: Sendable {
         var pending: Set<String> = []
         var pollDescriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         while true {
-            // Wait for the first event without a limit, then gather what follows within 30 ms.
-            let ready = Glibc.poll(&pollDescriptor, 1, pending.isEmpty ? -1 : 30)
+            // Wait for the first event without a limit, then gather what follows within 10 ms
+            // (an editor's write, rename and chmod of one save come within a few).
+            let ready = Glibc.poll(&pollDescriptor, 1, pending.isEmpty ? -1 : 10)
             if ready == 0 {
                 continuation.yield(pending)
                 pending = []

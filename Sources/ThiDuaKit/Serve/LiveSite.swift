@@ -21,6 +21,8 @@ public struct LiveSite: Sendable {
     private var theme: Theme?
     /// URL → (template, dependencies) of the last successful build.
     private var pages: [String: (template: String, dependencies: [String])] = [:]
+    /// Content path → URLs of the pages that show it, from the last full plan.
+    private var shownOn: [String: Set<String>] = [:]
     /// The site of the last successful rebuild, for the search index refresh.
     public private(set) var lastSite: Site?
 
@@ -52,9 +54,11 @@ public struct LiveSite: Sendable {
               parsed.problems.isEmpty, itemProblems.isEmpty else { throw BuildFailure(itemProblems + parsed.problems) }
         let edited = newItems.filter { changed?.contains($0.key) == true }
         let site: Site
+        var patched = false
         if !dataChanged, changed?.allSatisfy({ edited[$0] != nil }) == true, let lastSite,
-           let patched = StoryPatch.apply(edited, previous: items, to: lastSite, options: options) {
-            site = patched
+           let patchedSite = StoryPatch.apply(edited, previous: items, to: lastSite, options: options) {
+            site = patchedSite
+            patched = true
         } else {
             site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
                                               items: newItems.keys.sorted().compactMap { newItems[$0] },
@@ -68,8 +72,20 @@ public struct LiveSite: Sendable {
         }
 
         let renderer = SiteRenderer(theme: compiled, site: site)
-        let (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
+        let nextPages: [String: (template: String, dependencies: [String])]
+        let toRender: [PageJob]
+        if patched, !themeChanged, let changed {
+            // Nothing moved: the pages to render are those that showed the edited stories.
+            let affected = changed.reduce(into: Set<String>()) { $0.formUnion(shownOn[$1] ?? []) }
+            nextPages = pages
+            toRender = renderer.jobs.filter { affected.contains($0.url(in: site)) }
+        } else {
+            (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
                                          everything: changed == nil || dataChanged)
+            shownOn = nextPages.reduce(into: [:]) { index, page in
+                for dependency in page.value.dependencies { index[dependency, default: []].insert(page.key) }
+            }
+        }
         // The search index is rebuilt here only the first time; after an edit `thidua serve`
         // refreshes it once the pages are written (it reads the whole site: ~2 s at 10,000
         // stories), so the page an editor looks at is not kept waiting for it.

@@ -23,6 +23,8 @@ public struct LiveSite: Sendable {
     private var pages: [String: (template: String, dependencies: [String])] = [:]
     /// Content path → URLs of the pages that show it, from the last full plan.
     private var shownOn: [String: Set<String>] = [:]
+    /// URL → page of the last full plan; valid while edits keep every item in its place.
+    private var jobs: [String: PageJob] = [:]
     /// The site of the last successful rebuild, for the search index refresh.
     public private(set) var lastSite: Site?
 
@@ -78,13 +80,14 @@ public struct LiveSite: Sendable {
             // Nothing moved: the pages to render are those that showed the edited stories.
             let affected = changed.reduce(into: Set<String>()) { $0.formUnion(shownOn[$1] ?? []) }
             nextPages = pages
-            toRender = renderer.jobs.filter { affected.contains($0.url(in: site)) }
+            toRender = affected.sorted().compactMap { jobs[$0] }
         } else {
             (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
                                          everything: changed == nil || dataChanged)
             shownOn = nextPages.reduce(into: [:]) { index, page in
                 for dependency in page.value.dependencies { index[dependency, default: []].insert(page.key) }
             }
+            jobs = Dictionary(renderer.jobs.map { ($0.url(in: site), $0) }) { first, _ in first }
         }
         // The search index is rebuilt here only the first time; after an edit `thidua serve`
         // refreshes it once the pages are written (it reads the whole site: ~2 s at 10,000

@@ -26,6 +26,18 @@ public struct DevServer: Sendable {
         try? FileManager.default.removeItem(at: output)
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: output) }
+        // Ctrl+C or a stop from a test ends the process without unwinding: clean up first.
+        let stops = [SIGINT, SIGTERM].map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler {
+                try? FileManager.default.removeItem(at: output)
+                exit(0)
+            }
+            source.resume()
+            return source
+        }
+        defer { stops.forEach { $0.cancel() } }
 
         let channel = ReloadChannel()
         let coordinator = RebuildCoordinator(site: LiveSite(root: root, output: output, options: options),

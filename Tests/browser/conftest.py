@@ -13,7 +13,6 @@ os.environ["SE_AVOID_STATS"] = "true"
 
 import functools
 import http.server
-import subprocess
 import threading
 from pathlib import Path
 
@@ -21,13 +20,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-
-# The binary `make browser-test` builds. THIDUA_BIN may point elsewhere while developing.
-THIDUA_BIN = Path(os.environ.get("THIDUA_BIN", REPO_ROOT / ".build" / "release" / "thidua"))
-
-# Pinned so the output is deterministic: 2024-05-10 falls in the first phase (dot-1).
-BUILD_DATE = "2024-05-10"
+from sample_site import REPO_ROOT, build
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -39,20 +32,7 @@ SCREENSHOT_DIR = Path(os.environ.get("THIDUA_SCREENSHOTS", REPO_ROOT / ".build" 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory):
     """The sample campaign (content/ and theme/ at the repository root), freshly built."""
-    if not THIDUA_BIN.is_file():
-        pytest.fail(f"{THIDUA_BIN} is missing; run `make release` (or `make browser-test`) first")
-    # thidua replaces --out as a whole, so hand it a path that does not exist yet.
-    out = tmp_path_factory.mktemp("thidua") / "site"
-    result = subprocess.run(
-        [str(THIDUA_BIN), "build", "--source", str(REPO_ROOT), "--out", str(out),
-         "--now", BUILD_DATE],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, (
-        f"thidua build exited with {result.returncode}\n"
-        f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}")
-    assert (out / "index.html").is_file(), f"no index.html in {out}"
-    return out
+    return build(REPO_ROOT, tmp_path_factory.mktemp("thidua") / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -15,14 +15,13 @@ import re
 import unicodedata
 import urllib.request
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import REPO_ROOT
+from sample_site import REPO_ROOT
 
 CONTENT = REPO_ROOT / "content"
 KINDS = ["stories", "people", "milestones", "pages"]

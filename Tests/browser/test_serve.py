@@ -2,33 +2,24 @@
 broken front matter shows the error overlay, and fixing it brings the page back."""
 
 import shutil
-import socket
 import subprocess
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-THIDUA = REPO_ROOT / ".build" / "release" / "thidua"
+from sample_site import REPO_ROOT, THIDUA_BIN as THIDUA, free_port, require_binary
 STORY = "content/stories/cham-lo-tet-giap-thin.md"
 URL_PATH = "/stories/cham-lo-tet-giap-thin/"
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
 def served_site(tmp_path):
     """A copy of the sample site (content/ only: the default theme comes from thidua) served
     by `thidua serve` on a free loopback port; stopped at the end of the test."""
-    assert THIDUA.exists(), f"{THIDUA} is missing; run `make release`"
+    require_binary()
     site = tmp_path / "site"
     shutil.copytree(REPO_ROOT / "content", site / "content")
     port = free_port()

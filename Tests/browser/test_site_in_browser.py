@@ -17,7 +17,7 @@ from urllib.parse import urldefrag
 import pytest
 from selenium.webdriver.common.by import By
 
-from conftest import BUILD_DATE, REPO_ROOT
+from sample_site import BUILD_DATE, REPO_ROOT
 
 
 # --- Viewports --------------------------------------------------------------------------------

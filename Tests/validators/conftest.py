@@ -4,39 +4,14 @@ the tests can say what the build *should* have written.
 """
 
 import datetime as dt
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from site_content import BUILD_DATE, NOW, REPO_ROOT, Content, load_content
+from site_content import NOW, REPO_ROOT, Content, load_content
 
-# The binary `make browser-test` builds. THIDUA_BIN may point elsewhere while developing.
-THIDUA_BIN = Path(os.environ.get("THIDUA_BIN", REPO_ROOT / ".build" / "release" / "thidua"))
-
-# BUILD_DATE and REPO_ROOT are re-exported on purpose: when pytest is given Tests/browser and
-# Tests/validators together, the browser test's `from conftest import BUILD_DATE, REPO_ROOT`
-# can resolve to this file, and must find the same names with the same values.
-__all__ = ["BUILD_DATE", "REPO_ROOT", "THIDUA_BIN"]
-
-
-def build(source: Path, out: Path) -> Path:
-    """thidua build --source <source> --out <out> --now BUILD_DATE, which must succeed.
-    A missing binary is a failure, not a skip: these checks are part of `make test`."""
-    if not THIDUA_BIN.is_file():
-        pytest.fail(f"{THIDUA_BIN} is missing; run `make release` (or `make browser-test`) first")
-    result = subprocess.run(
-        [str(THIDUA_BIN), "build", "--source", str(source), "--out", str(out),
-         "--now", BUILD_DATE],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert result.returncode == 0, (
-        f"thidua build --source {source} exited with {result.returncode}\n"
-        f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}")
-    assert (out / "index.html").is_file(), f"no index.html in {out}"
-    return out
+from sample_site import build
 
 
 @pytest.fixture(scope="session")

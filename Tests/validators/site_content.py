@@ -1,7 +1,6 @@
 """content/ read back independently of thidua (PyYAML and the README's rules), so that the
 validator tests can say what the build *should* have written. Shared by conftest.py and
-test_outputs.py; imported by its own name because, when pytest is given Tests/browser and
-Tests/validators together, a bare `import conftest` may resolve to either folder's file.
+test_outputs.py.
 """
 
 import datetime as dt
@@ -13,11 +12,10 @@ from urllib.parse import urlsplit
 
 import yaml
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from sample_site import BUILD_DATE, REPO_ROOT
+
 CONTENT = REPO_ROOT / "content"
 
-# Pinned so that the output is deterministic: 2024-05-10 falls in the first phase (dot-1).
-BUILD_DATE = "2024-05-10"
 NOW = dt.date.fromisoformat(BUILD_DATE)
 
 

@@ -10,7 +10,6 @@ nginx missing is a failure, not a skip: `apt-get install nginx` (the Makefile do
 
 import gzip
 import os
-import shutil
 import socket
 import subprocess
 import time
@@ -20,17 +19,10 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-THIDUA_BIN = Path(os.environ.get("THIDUA_BIN", REPO_ROOT / ".build" / "release" / "thidua"))
+from sample_site import REPO_ROOT, build, free_port
 NGINX_CONF = REPO_ROOT / "docs" / "nginx.conf"
 NGINX_BIN = Path("/usr/sbin/nginx")
-BUILD_DATE = "2024-05-10"  # in phase 1 of the sample campaign
 
-
-def free_loopback_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def nginx_config(template: str, root: Path, port: int, work: Path) -> str:
@@ -70,14 +62,8 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    if not THIDUA_BIN.is_file():
-        pytest.fail(f"{THIDUA_BIN} is missing; run `make release` first")
-    out = tmp_path_factory.mktemp("nginx-site") / "public"
-    result = subprocess.run(
-        [str(THIDUA_BIN), "build", "--source", str(REPO_ROOT), "--out", str(out), "--now", BUILD_DATE],
-        capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, f"thidua build failed:\n{result.stdout}\n{result.stderr}"
-    assert (out / "index.html").is_file() and (out / "404.html").is_file()
+    out = build(REPO_ROOT, tmp_path_factory.mktemp("nginx-site") / "public")
+    assert (out / "404.html").is_file()
     return out
 
 
@@ -87,7 +73,7 @@ def server(site, tmp_path_factory):
     if not NGINX_BIN.is_file():
         pytest.fail(f"{NGINX_BIN} is missing: install Debian's nginx (`apt-get install nginx`)")
     work = tmp_path_factory.mktemp("nginx")
-    port = free_loopback_port()
+    port = free_port()
     conf = work / "nginx.conf"
     conf.write_text(nginx_config(NGINX_CONF.read_text(encoding="utf-8"), site, port, work), encoding="utf-8")
     error_log = work / "error.log"

@@ -1,0 +1,1 @@
+"""Makes Tests/ importable for every Python check, so they share `sample_site`."""

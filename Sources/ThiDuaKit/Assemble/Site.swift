@@ -50,6 +50,8 @@ public struct Site: Sendable {
     /// Oldest first, as on the timeline.
     public let milestones: [Milestone]
     public let terms: [TermKind: [Term]]
+    /// The slug of every tag and unit name as written in content, made once by `TermIndex`.
+    public let termSlugs: [String: String]
     /// Files of `content/media/`, published as they are.
     public let media: [StaticFile]
 }

@@ -60,10 +60,10 @@ public enum SiteAssembler {
         milestones.sort { ($0.date, $0.entry.slug) < ($1.date, $1.entry.slug) }
         people = PeopleOrder.sorted(people)
 
-        let terms = TermIndex(timeline: timeline, movements: movements)
+        let (terms, slugs) = TermIndex(timeline: timeline, movements: movements)
             .build(stories: stories, people: people, milestones: milestones)
         return Site(config: config, timeline: timeline, movements: movements, now: options.now, liveReload: options.liveReload,
-                    pages: pages, stories: stories, people: people, milestones: milestones, terms: terms,
+                    pages: pages, stories: stories, people: people, milestones: milestones, terms: terms, termSlugs: slugs,
                     media: media)
     }
 }

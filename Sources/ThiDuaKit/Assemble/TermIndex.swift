@@ -4,7 +4,8 @@ struct TermIndex {
     let timeline: Timeline
     let movements: [Movement]
 
-    func build(stories: [Story], people: [Person], milestones: [Milestone]) -> [TermKind: [Term]] {
+    func build(stories: [Story], people: [Person], milestones: [Milestone])
+        -> (terms: [TermKind: [Term]], slugs: [String: String]) {
         var movementTerms = Dictionary(uniqueKeysWithValues: movements.map {
             ($0.id, Term(kind: .movements, slug: $0.id, title: $0.title, description: $0.description))
         })
@@ -47,12 +48,13 @@ struct TermIndex {
         for (index, milestone) in milestones.enumerated() {
             if let phase = milestone.phase { phaseTerms[phase]?.milestones.append(index) }
         }
-        return [
+        let terms: [TermKind: [Term]] = [
             .tags: ordered(Array(tags.values)),
             .units: ordered(Array(units.values)),
             .movements: movements.compactMap { movementTerms[$0.id] },
             .phases: timeline.phases.compactMap { phaseTerms[$0.id] },
         ]
+        return (terms, slugs)
     }
 
     /// Free-text terms in Vietnamese alphabetical order of their names.

@@ -5,10 +5,9 @@ struct ContextBuilder: Sendable {
 
     let site: Site
     let strings: UIStrings
-    /// Computed once: thousands of pages link the same few phases, movements, tags and units.
+    /// Computed once: thousands of pages link the same few phases and movements.
     private var phases: [String: Context] = [:]
     private var movements: [String: Context] = [:]
-    private var termURLs: [TermKind: [String: String]] = [:]
 
     init(site: Site, strings: UIStrings) {
         self.site = site
@@ -19,21 +18,10 @@ struct ContextBuilder: Sendable {
         for movement in site.movements {
             movements[movement.id] = link(movement.title, "/movements/\(movement.id)/")
         }
-        for story in site.stories {
-            for tag in story.tags where termURLs[.tags]?[tag] == nil {
-                termURLs[.tags, default: [:]][tag] = "/tags/\(Slug.make(tag))/"
-            }
-            if let unit = story.unit, termURLs[.units]?[unit] == nil {
-                termURLs[.units, default: [:]][unit] = "/units/\(Slug.make(unit))/"
-            }
-        }
-        for person in site.people where termURLs[.units]?[person.unit] == nil {
-            termURLs[.units, default: [:]][person.unit] = "/units/\(Slug.make(person.unit))/"
-        }
     }
 
     private func termURL(_ kind: TermKind, _ name: String) -> String {
-        termURLs[kind]?[name] ?? "/\(kind.rawValue)/\(Slug.make(name))/"
+        "/\(kind.rawValue)/\(site.termSlugs[name] ?? Slug.make(name))/"
     }
 
     /// Keys every page shares; built once per build.

@@ -80,18 +80,8 @@ public struct SourceLoader: Sendable {
     /// Relative paths of the regular files below `folder`, sorted so builds do not depend on
     /// the order the file system lists them in. Hidden files (editor swap files) are skipped.
     func files(under folder: String) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let walker = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]
-        ) else { return [] }
-        var found: [String] = []
-        let prefix = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            found.append(path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path)
-        }
-        return found.sorted()
+        let base = root.appendingPathComponent(folder).path
+        return FileTree.regularFiles(under: base).map { folder + "/" + $0 }.sorted()
     }
 
     private func readIfPresent(_ relative: String) throws(BuildFailure) -> SourceFile? {
@@ -103,11 +93,11 @@ public struct SourceLoader: Sendable {
     }
 
     func read(_ relative: String) -> Result<SourceFile, Diagnostic> {
-        do {
-            let data = try Data(contentsOf: root.appendingPathComponent(relative))
-            return .success(SourceFile(path: relative, bytes: [UInt8](data)))
-        } catch {
-            return .failure(Diagnostic(path: relative, message: "cannot read file: \(error.localizedDescription)"))
+        switch FileTree.read(root.appendingPathComponent(relative).path) {
+        case .success(let bytes):
+            return .success(SourceFile(path: relative, bytes: bytes))
+        case .failure(let error):
+            return .failure(Diagnostic(path: relative, message: "cannot read file: \(String(cString: strerror(error.code.rawValue)))"))
         }
     }
 

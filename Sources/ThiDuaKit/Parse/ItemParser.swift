@@ -80,14 +80,21 @@ enum ItemParser {
         /// file and columns in characters, as editors show them.
         private func references(_ found: [Reference]) -> [Reference] {
             guard !found.isEmpty else { return [] }
-            let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+            // Line starts from a byte scan: splitting the body into Character lines cost 5 % of
+            // a build, for positions that are read only when a link is reported.
+            let bytes = Array(body.utf8)
+            var lineStarts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+                lineStarts.append(offset + 1)
+            }
             return found.map { reference in
                 let line = reference.position.line
                 var column = reference.position.column
-                if lines.indices.contains(line - 1) {
-                    let bytes = lines[line - 1].utf8
-                    let end = bytes.index(bytes.startIndex, offsetBy: max(column - 1, 0), limitedBy: bytes.endIndex) ?? bytes.endIndex
-                    column = lines[line - 1][..<end].count + 1
+                if lineStarts.indices.contains(line - 1) {
+                    let start = lineStarts[line - 1]
+                    let lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+                    let end = min(start + max(column - 1, 0), lineEnd)
+                    column = String(decoding: bytes[start..<end], as: UTF8.self).count + 1
                 }
                 return Reference(url: reference.url, position: SourcePosition(line: line + bodyLineOffset, column: column),
                                  isImage: reference.isImage, hasText: reference.hasText)

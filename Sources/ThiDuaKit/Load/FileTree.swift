@@ -1,0 +1,78 @@
+import Foundation
+
+/// Listing and reading source files with plain system calls. Foundation's URL enumerator
+/// and `Data(contentsOf:)` spent most of the load stage building URLs and resource values:
+/// 0.9 s for a site of 11,000 files that the kernel reads in a tenth of that.
+enum FileTree {
+    /// Paths, relative to `folder`, of the regular files below it, in no particular order.
+    /// Hidden entries (editor swap files, `.git`) are skipped; symbolic links are not
+    /// followed, as before.
+    static func regularFiles(under folder: String) -> [String] {
+        var found: [String] = []
+        walk(folder, relative: "", into: &found)
+        return found
+    }
+
+    private static func walk(_ folder: String, relative: String, into found: inout [String]) {
+        guard let stream = opendir(folder) else { return }
+        defer { closedir(stream) }
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            guard !name.hasPrefix(".") else { continue }
+            let path = folder + "/" + name
+            let child = relative.isEmpty ? name : relative + "/" + name
+            switch kind(of: entry.pointee.d_type, path: path) {
+            case .file: found.append(child)
+            case .folder: walk(path, relative: child, into: &found)
+            case .other: continue
+            }
+        }
+    }
+
+    private enum Kind { case file, folder, other }
+
+    /// The entry's type from `readdir`, asking `lstat` only on file systems that leave it out.
+    private static func kind(of type: UInt8, path: String) -> Kind {
+        switch Int32(type) {
+        case Int32(DT_REG): return .file
+        case Int32(DT_DIR): return .folder
+        case Int32(DT_UNKNOWN):
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return .other }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: return .file
+            case S_IFDIR: return .folder
+            default: return .other
+            }
+        default: return .other
+        }
+    }
+
+    /// The whole file, or the system's reason for not reading it.
+    static func read(_ path: String) -> Result<[UInt8], POSIXError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(currentError()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(currentError()) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(POSIXError(.EISDIR)) }
+        var bytes: [UInt8] = []
+        // Sized from fstat, but read until the end: a file may grow while it is read.
+        var chunk = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(bytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(currentError())
+            }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    private static func currentError() -> POSIXError {
+        POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    }
+}

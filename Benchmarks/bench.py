@@ -93,8 +93,9 @@ def snapshot_binary(binary: Path) -> Path:
     return dest / binary.name
 
 
-def check_disk(size: int, site_ready: bool) -> None:
-    need = 2 * OUTPUT_BYTES_PER_STORY * size + (0 if site_ready else SOURCE_BYTES_PER_STORY * size)
+def check_disk(size: int, site_ready: bool, runs: int = 1) -> None:
+    # Every run keeps its output until the size is measured (see `run_once`).
+    need = 2 * max(runs, 1) * OUTPUT_BYTES_PER_STORY * size + (0 if site_ready else SOURCE_BYTES_PER_STORY * size)
     BENCH_ROOT.mkdir(parents=True, exist_ok=True)
     free = shutil.disk_usage(BENCH_ROOT).free
     if free < need * 1.2:
@@ -174,8 +175,8 @@ class Run:
 class Tool:
     name: str
     command: list[str]
-    output: Path | None = None     # deleted before each run; its HTML files are counted
-    scratch: Path | None = None    # emptied before each run (Hugo's cache)
+    output: Path | None = None     # a fresh folder per run ("{out}" in the command)
+    scratch: Path | None = None    # Hugo's cache, a fresh folder per run ("{scratch}")
     runs: list[Run] = field(default_factory=list)
 
 
@@ -200,28 +201,36 @@ def parse_time_report(text: str) -> tuple[float, float]:
     return cpu, number("Maximum resident set size (kbytes)") / 1024
 
 
-def run_once(tool: Tool, work: Path) -> Run:
-    """One full run: clean output, run under /usr/bin/time -v, count the pages."""
-    for folder in (tool.output, tool.scratch):
+def run_once(tool: Tool, work: Path, round_no: int) -> Run:
+    """One full run into fresh folders, under /usr/bin/time -v; then count the pages.
+
+    Outputs are not deleted between runs. On ext4 without a journal (these machines), the
+    inodes of files deleted in the last minutes are skipped one by one when new files are
+    created, so a run that follows the deletion of a 20,000-file output pays for it, more
+    with every round: both tools slowed down two-fold over five rounds that way."""
+    output = tool.output.with_name(f"{tool.output.name}-{round_no}") if tool.output else None
+    scratch = tool.scratch.with_name(f"{tool.scratch.name}-{round_no}") if tool.scratch else None
+    for folder in (output, scratch):
         if folder is not None and folder.exists():
             shutil.rmtree(folder)
-    if tool.scratch is not None:
-        tool.scratch.mkdir(parents=True)
+    if scratch is not None:
+        scratch.mkdir(parents=True)
+    command = [arg.replace("{out}", str(output)).replace("{scratch}", str(scratch)) for arg in tool.command]
     # Flush what the previous run left in the page cache to be written (neither tool syncs
     # its files), so that no run pays for the write-back of another.
     os.sync()
     report = work / f"time-{tool.name}.txt"
     started = time.perf_counter()
-    proc = subprocess.run([str(GNU_TIME), "-v", "-o", str(report), *tool.command],
+    proc = subprocess.run([str(GNU_TIME), "-v", "-o", str(report), *command],
                           stdout=subprocess.DEVNULL if tool.name == "cmark" else subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace")
     wall = time.perf_counter() - started
     if proc.returncode != 0:
-        log(f"\n{tool.name} failed (exit {proc.returncode}): {' '.join(tool.command)}")
+        log(f"\n{tool.name} failed (exit {proc.returncode}): {' '.join(command)}")
         log("\n".join((proc.stderr or "").splitlines()[:60]))
         sys.exit(1)
     cpu, rss = parse_time_report(report.read_text())
-    pages = count_pages(tool.output) if tool.output is not None else None
+    pages = count_pages(output) if output is not None else None
     return Run(wall=wall, cpu=cpu, rss_mib=rss, pages=pages)
 
 
@@ -234,11 +243,10 @@ def make_tools(site: Path, binary: Path, names: list[str]) -> list[Tool]:
             hugo_flags.append("--noBuildLock")
     catalogue = {
         "thidua": Tool("thidua", [str(binary), "build", "--source", str(site), "--out",
-                                  str(work / "out-thidua"), "--now", NOW],
+                                  "{out}", "--now", NOW],
                        output=work / "out-thidua"),
         "hugo": Tool("hugo", ["hugo", "--source", str(site / "hugo"), "--destination",
-                              str(work / "out-hugo"), "--quiet", "--cacheDir",
-                              str(work / "hugo-cache"), *hugo_flags],
+                              "{out}", "--quiet", "--cacheDir", "{scratch}", *hugo_flags],
                      output=work / "out-hugo", scratch=work / "hugo-cache"),
         "cmark": Tool("cmark", ["cmark", str(site / "all.md")]),
     }
@@ -257,7 +265,7 @@ def measure(tools: list[Tool], runs: int, work: Path) -> tuple[str, str]:
     started = time.perf_counter()
     for round_no in range(1, runs + 1):
         for tool in tools:
-            run = run_once(tool, work)
+            run = run_once(tool, work, round_no)
             tool.runs.append(run)
             pages = f", {run.pages} pages" if run.pages is not None else ""
             log(f"  round {round_no}/{runs} {tool.name:6} {run.wall:8.2f} s wall, "
@@ -266,9 +274,11 @@ def measure(tools: list[Tool], runs: int, work: Path) -> tuple[str, str]:
             elapsed = time.perf_counter() - started
             log(f"  (one round took {elapsed:.0f} s; about {elapsed * (runs - 1):.0f} s to go)")
     for tool in tools:  # outputs of the biggest sizes are large: do not leave them behind
-        for folder in (tool.output, tool.scratch):
-            if folder is not None and folder.exists():
-                shutil.rmtree(folder)
+        for base in (tool.output, tool.scratch):
+            for round_no in range(1, runs + 1):
+                folder = base.with_name(f"{base.name}-{round_no}") if base else None
+                if folder is not None and folder.exists():
+                    shutil.rmtree(folder)
     return load_before, load_average()
 
 
@@ -383,7 +393,7 @@ def main(argv: list[str]) -> int:
                 f"once; each full build takes minutes). Progress follows per run.")
         check_memory(size, names)
         site, origin = ensure_site(size)
-        check_disk(size, site_ready=True)
+        check_disk(size, site_ready=True, runs=args.runs)
         tools = make_tools(site, binary, names)
         if args.runs:
             log(f"Measuring {size} stories: {args.runs} rounds of {', '.join(names)}")

@@ -4,14 +4,19 @@ struct ContextBuilder: Sendable {
     typealias Context = [String: any Sendable]
 
     let site: Site
-    let strings: UIStrings
+    let theme: Theme
+    var strings: UIStrings { theme.strings }
+    /// Keys every page shares (`site`, `t`, `year`).
+    private(set) var common: Context = [:]
+    private let items = ItemContexts()
     /// Computed once: thousands of pages link the same few phases and movements.
     private var phases: [String: Context] = [:]
     private var movements: [String: Context] = [:]
 
-    init(site: Site, strings: UIStrings) {
+    init(site: Site, theme: Theme) {
         self.site = site
-        self.strings = strings
+        self.theme = theme
+        common = makeCommon()
         for phase in site.timeline.phases {
             phases[phase.id] = phaseSummary(phase)
         }
@@ -24,8 +29,7 @@ struct ContextBuilder: Sendable {
         "/\(kind.rawValue)/\(site.termSlugs[name] ?? Slug.make(name))/"
     }
 
-    /// Keys every page shares; built once per build.
-    func common() -> Context {
+    private func makeCommon() -> Context {
         let config = site.config
         var siteContext: Context = [
             "title": config.title,
@@ -63,7 +67,34 @@ struct ContextBuilder: Sendable {
         return context
     }
 
-    func story(_ story: Story) -> Context {
+    func story(at index: Int) -> Context {
+        items.context(.init(kind: .stories, index: index)) { withCard(story(site.stories[index]), .story) }
+    }
+
+    func person(at index: Int) -> Context {
+        items.context(.init(kind: .people, index: index)) { withCard(person(site.people[index]), .person) }
+    }
+
+    func milestone(at index: Int) -> Context {
+        items.context(.init(kind: .milestones, index: index)) { withCard(milestone(site.milestones[index]), .milestone) }
+    }
+
+    enum Card: String {
+        case story, person, milestone
+    }
+
+    /// The item's `card`: the theme's `cards/<kind>` template rendered once with the keys every
+    /// page shares and the item's own, for lists, term pages and the home page to place with
+    /// `{{{card}}}`. A theme without that template gets no `card`.
+    private func withCard(_ item: Context, _ card: Card) -> Context {
+        let template = "cards/\(card.rawValue)"
+        guard theme.has(template) else { return item }
+        var item = item
+        item["card"] = theme.render(template, common.merging(item) { $1 })
+        return item
+    }
+
+    private func story(_ story: Story) -> Context {
         var context = entry(story.entry, date: story.date)
         context["tags"] = story.tags.map { ["title": $0, "url": termURL(.tags, $0)] as Context }
         context["unit"] = story.unit.map { link($0, termURL(.units, $0)) }
@@ -74,7 +105,7 @@ struct ContextBuilder: Sendable {
         return context
     }
 
-    func person(_ person: Person) -> Context {
+    private func person(_ person: Person) -> Context {
         var context = entry(person.entry, date: person.date)
         context["unit"] = link(person.unit, termURL(.units, person.unit))
         context["collective"] = person.kind == .collective
@@ -87,7 +118,7 @@ struct ContextBuilder: Sendable {
         return context
     }
 
-    func milestone(_ milestone: Milestone) -> Context {
+    private func milestone(_ milestone: Milestone) -> Context {
         var context = entry(milestone.entry, date: milestone.date)
         context["anniversary"] = anniversary(milestone.since, year: milestone.date.year)
         context["image"] = milestone.image.map(mediaURL)

@@ -22,24 +22,33 @@ extension ContextBuilder {
     }
 
     func feed(_ scope: FeedScope) -> Context {
-        var items: [(date: CalendarDate, entry: Entry, context: Context)] = []
+        // Contexts only for the entries that make the cut: the site's feed chooses 20 of
+        // thousands of items.
+        var items: [(date: CalendarDate, entry: Entry, context: () -> Context)] = []
         let title: String
         let alternate: String
+        func addStory(_ index: Int) {
+            items.append((site.stories[index].date, site.stories[index].entry, { story(at: index) }))
+        }
+        func addPerson(_ index: Int) {
+            guard let date = site.people[index].date else { return }
+            items.append((date, site.people[index].entry, { person(at: index) }))
+        }
         switch scope {
         case .site:
             title = site.config.title
             alternate = "/"
-            items += site.stories.map { ($0.date, $0.entry, story($0)) }
-            items += site.people.compactMap { person in person.date.map { ($0, person.entry, self.person(person)) } }
-            items += site.milestones.map { ($0.date, $0.entry, milestone($0)) }
+            site.stories.indices.forEach(addStory)
+            site.people.indices.forEach(addPerson)
+            for index in site.milestones.indices {
+                items.append((site.milestones[index].date, site.milestones[index].entry, { milestone(at: index) }))
+            }
         case .term(let kind, let index):
             let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
             title = "\(site.config.title): \(term.title)"
             alternate = term.url
-            items += term.stories.map { site.stories[$0] }.map { ($0.date, $0.entry, story($0)) }
-            items += term.people.map { site.people[$0] }.compactMap { person in
-                person.date.map { ($0, person.entry, self.person(person)) }
-            }
+            term.stories.forEach(addStory)
+            term.people.forEach(addPerson)
         }
         // A milestone ahead of the build date is upcoming, not news: it joins the feed on its day.
         items.removeAll { site.now < $0.date }
@@ -47,11 +56,12 @@ extension ContextBuilder {
         let newest = items.prefix(site.config.feedLimit)
         let full = site.config.feedContent == .full
         let entries: [Context] = newest.map { item in
-            var context = item.context
+            var context = item.context()
             let url = absolute(item.entry.url)
             context["url"] = url
             context["id"] = url
             context["updated"] = Self.timestamp(item.date)
+            context.removeValue(forKey: "card")
             if !full { context.removeValue(forKey: "content") }
             return context
         }

@@ -4,9 +4,9 @@ extension ContextBuilder {
         let timeline = site.timeline
         var context: Context = [
             "campaign": campaign(),
-            "latest": site.stories.prefix(latest).map(story),
+            "latest": site.stories.indices.prefix(latest).map(story(at:)),
             "upcoming": TimelineEntries.upcoming(in: site, limit: upcoming).map(timelineEntry),
-            "featured": featuredPeople().map(person),
+            "featured": featuredPeople().map(person(at:)),
             "phases": timeline.phases.map(phaseSummary),
         ]
         context["status"] = campaignStatus()
@@ -38,9 +38,9 @@ extension ContextBuilder {
         return ["current": context, "text": text]
     }
 
-    private func featuredPeople(limit: Int = 4) -> [Person] {
-        let featured = site.people.filter(\.featured)
-        return Array((featured.isEmpty ? site.people : featured).prefix(limit))
+    private func featuredPeople(limit: Int = 4) -> [Int] {
+        let featured = site.people.indices.filter { site.people[$0].featured }
+        return Array((featured.isEmpty ? Array(site.people.indices) : featured).prefix(limit))
     }
 
     /// Links to the first and last pages and to the two on each side of this one: a list of

@@ -4,13 +4,11 @@ public struct SiteRenderer: Sendable {
     let theme: Theme
     let site: Site
     let builder: ContextBuilder
-    let common: [String: any Sendable]
 
     public init(theme: Theme, site: Site) {
         self.theme = theme
         self.site = site
-        self.builder = ContextBuilder(site: site, strings: theme.strings)
-        self.common = builder.common()
+        self.builder = ContextBuilder(site: site, theme: theme)
     }
 
     /// Every page of the site, in a fixed order.
@@ -20,7 +18,7 @@ public struct SiteRenderer: Sendable {
         let url = job.url(in: site)
         let template = job.template
         let (page, extra) = describe(job)
-        var context = common
+        var context = builder.common
         context["page"] = isPage(template) ? builder.sharing(page, url: url, job: job) : page
         context["menu"] = builder.menu(current: url)
         context["feeds"] = builder.feedLinks(for: job)
@@ -50,25 +48,22 @@ public struct SiteRenderer: Sendable {
             let page = site.pages[index]
             return (builder.page(page), [:])
         case .story(let index):
-            let story = site.stories[index]
             var extra: Context = [:]
             if index > 0 { extra["newer"] = builder.link(site.stories[index - 1].entry.title, site.stories[index - 1].entry.url) }
             if index + 1 < site.stories.count {
                 extra["older"] = builder.link(site.stories[index + 1].entry.title, site.stories[index + 1].entry.url)
             }
-            return (builder.story(story), extra)
+            return (builder.story(at: index), extra)
         case .person(let index):
-            let person = site.people[index]
-            return (builder.person(person), [:])
+            return (builder.person(at: index), [:])
         case .milestone(let index):
-            let milestone = site.milestones[index]
-            return (builder.milestone(milestone), [:])
+            return (builder.milestone(at: index), [:])
         case .list(let kind, let pager):
             var extra: Context = ["kind": kind.rawValue, kind.rawValue: true]
             switch kind {
-            case .stories: extra["items"] = pager.range.map { builder.story(site.stories[$0]) }
-            case .people: extra["items"] = pager.range.map { builder.person(site.people[$0]) }
-            case .milestones: extra["items"] = pager.range.map { builder.milestone(site.milestones[$0]) }
+            case .stories: extra["items"] = pager.range.map(builder.story(at:))
+            case .people: extra["items"] = pager.range.map(builder.person(at:))
+            case .milestones: extra["items"] = pager.range.map(builder.milestone(at:))
             case .pages: break
             }
             extra["pagination"] = builder.pagination(pager)
@@ -81,9 +76,9 @@ public struct SiteRenderer: Sendable {
             let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
             let extra: Context = [
                 "term": builder.term(term).merging(["kind": t.text("term.\(kind.rawValue)"), "indexURL": "/\(kind.rawValue)/"]) { $1 },
-                "stories": pager.range.map { builder.story(site.stories[term.stories[$0]]) },
-                "people": pager.number == 1 ? term.people.map { builder.person(site.people[$0]) } : [],
-                "milestones": pager.number == 1 ? term.milestones.map { builder.milestone(site.milestones[$0]) } : [],
+                "stories": pager.range.map { builder.story(at: term.stories[$0]) },
+                "people": pager.number == 1 ? term.people.map(builder.person(at:)) : [],
+                "milestones": pager.number == 1 ? term.milestones.map(builder.milestone(at:)) : [],
                 "pagination": builder.pagination(pager) as (any Sendable)? ?? false,
             ]
             let title = "\(t.text("term.\(kind.rawValue)")): \(term.title)"

@@ -83,6 +83,10 @@ public struct Theme: Sendable {
         return String(path[range.upperBound...].dropLast(".mustache".count))
     }
 
+    func has(_ template: String) -> Bool {
+        library.getTemplate(named: template) != nil
+    }
+
     func render(_ template: String, _ context: [String: any Sendable]) -> String {
         library.render(context, withTemplate: template) ?? ""
     }

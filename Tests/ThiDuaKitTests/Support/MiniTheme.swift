@@ -4,7 +4,7 @@ enum MiniTheme {
     static let files: [String: String] = [
         "theme/templates/base.mustache": "<html lang=\"{{site.language}}\"><title>{{page.title}}</title>{{$main}}{{/main}}</html>\n",
         "theme/templates/home.mustache": """
-        {{<base}}{{$main}}{{campaign.title}}|{{status.text}}|{{#upcoming}}{{date.short}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/upcoming}}|{{#latest}}{{title}};{{/latest}}|{{#featured}}{{title}};{{/featured}}{{/main}}{{/base}}
+        {{<base}}{{$main}}{{campaign.title}}|{{status.text}}|{{#upcoming}}{{date.short}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/upcoming}}|{{#latest}}{{{card}}};{{/latest}}|{{#featured}}{{title}};{{/featured}}{{/main}}{{/base}}
         """,
         "theme/templates/page.mustache": "{{<base}}{{$main}}{{{page.content}}}{{/main}}{{/base}}",
         "theme/templates/story.mustache": """
@@ -12,9 +12,12 @@ enum MiniTheme {
         """,
         "theme/templates/person.mustache": "{{<base}}{{$main}}{{page.kindLabel}}|{{page.role}}|{{page.unit.url}}|{{{page.content}}}{{/main}}{{/base}}",
         "theme/templates/milestone.mustache": "{{<base}}{{$main}}{{page.date.short}}|{{page.anniversary.label}}|{{page.phase.id}}{{/main}}{{/base}}",
-        "theme/templates/list.mustache": "{{<base}}{{$main}}{{#items}}{{url}};{{/items}}|{{pagination.label}}{{#pagination.previous}}<{{/pagination.previous}}{{#pagination.next}}>{{/pagination.next}}{{/main}}{{/base}}",
+        "theme/templates/list.mustache": "{{<base}}{{$main}}{{#items}}{{url}}{{{card}}};{{/items}}|{{pagination.label}}{{#pagination.previous}}<{{/pagination.previous}}{{#pagination.next}}>{{/pagination.next}}{{/main}}{{/base}}",
+        // Cards are rendered once per item and see the site's keys; milestones have none here.
+        "theme/templates/cards/story.mustache": "[{{title}} {{date.iso}} {{site.language}}]",
+        "theme/templates/cards/person.mustache": "[{{title}}{{#collective}} *{{/collective}}]",
         "theme/templates/terms.mustache": "{{<base}}{{$main}}{{#terms}}{{title}}={{count}};{{/terms}}{{/main}}{{/base}}",
-        "theme/templates/term.mustache": "{{<base}}{{$main}}{{term.kind}}|{{#stories}}{{url}};{{/stories}}|{{#people}}{{url}};{{/people}}|{{#milestones}}{{url}};{{/milestones}}{{/main}}{{/base}}",
+        "theme/templates/term.mustache": "{{<base}}{{$main}}{{term.kind}}|{{#stories}}{{url}}{{{card}}};{{/stories}}|{{#people}}{{url}}{{{card}}};{{/people}}|{{#milestones}}{{url}};{{/milestones}}{{/main}}{{/base}}",
         "theme/templates/timeline.mustache": """
         {{<base}}{{$main}}{{#sections}}[{{phase.id}}{{#phase.current}}*{{/phase.current}}:{{#undated}}{{title}} ({{anniversary.label}});{{/undated}}{{#entries}}{{date.short}} {{kind}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/entries}}]{{/sections}}{{/main}}{{/base}}
         """,

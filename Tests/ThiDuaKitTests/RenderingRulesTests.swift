@@ -74,3 +74,53 @@ import Testing
         #expect(OutputFile.path(forURL: url) == path)
     }
 }
+
+/// Front matter keys thidua has no field for keep their YAML type for templates; composing
+/// without Yams's regular-expression resolver must not change it.
+@Suite struct FrontMatterParamsTests {
+    @Test func plainScalarsAreTypedAndQuotedOnesStayText() throws {
+        let yaml = """
+        title: Tin
+        count: 5
+        ratio: 0.5
+        flag: yes
+        off: false
+        quoted: "5"
+        nothing:
+        tilde: ~
+        list: [1, a, true]
+        nested: {x: 2, y: "b"}
+        date: 2024-05-01
+        """
+        guard case .success(let document) = YAMLDocument.compose(yaml, path: "content/stories/a.md") else {
+            Issue.record("the YAML did not compose")
+            return
+        }
+        let params = document.params(excluding: ["title"])
+        #expect(params == [
+            "count": .int(5), "ratio": .double(0.5), "flag": .bool(true), "off": .bool(false),
+            "quoted": .string("5"), "nothing": .null, "tilde": .null,
+            "list": .list([.int(1), .string("a"), .bool(true)]),
+            "nested": .map(["x": .int(2), "y": .string("b")]),
+            "date": .string("2024-05-01"),
+        ])
+    }
+
+    @Test func booleansDecodeFromPlainWordsOnly() throws {
+        struct Flags: Decodable { let draft: Bool; let featured: Bool? }
+        guard case .success(let document) = YAMLDocument.compose("draft: yes\nfeatured: False\n", path: "a.md"),
+              case .success(let flags) = document.decode(Flags.self) else {
+            Issue.record("the flags did not decode")
+            return
+        }
+        #expect(flags.draft == true)
+        #expect(flags.featured == false)
+        guard case .success(let quoted) = YAMLDocument.compose("draft: \"yes\"\n", path: "a.md") else {
+            Issue.record("the YAML did not compose")
+            return
+        }
+        if case .success = quoted.decode(Flags.self) {
+            Issue.record("a quoted \"yes\" is text, not a boolean")
+        }
+    }
+}

@@ -125,3 +125,23 @@ import Testing
         #expect(sorted == ["Đỗ Thị An", "Trần Thị An", "Vàng Thị Ân", "Hoàng Văn Dũng", "Nguyễn Văn Đức", "Tẩn Văn Ổn", "Lò Văn Ước"])
     }
 }
+
+@Suite struct FoldingTableTests {
+    /// The table is a cache of the Unicode rules: every letter it holds, and whole texts
+    /// mixing them with ASCII, must fold exactly as the rules do.
+    @Test func tableFoldsAsTheUnicodeRules() {
+        for (scalar, folded) in Folding.latinLetters {
+            #expect(folded == Folding.byUnicodeRules(String(scalar)), "U+\(String(scalar.value, radix: 16))")
+        }
+        for text in ["Mừng Đảng quang vinh", "ĐOÀN VIÊN Công Đoàn", "Tháng 5 – An toàn, vệ sinh lao động!", "Ỷ Ỹ ỵ Ơ Ư"] {
+            #expect(Folding.fold(text) == Folding.byUnicodeRules(text), "\(text)")
+        }
+    }
+
+    @Test func textsOutsideTheTableTakeTheUnicodeRules() {
+        #expect(Folding.fold("Mừng Đảng".decomposedStringWithCanonicalMapping) == "mung dang")
+        #expect(Folding.fold("İstanbul") == Folding.byUnicodeRules("İstanbul"))
+        #expect(Folding.fold("Ελλάδα") == "ελλαδα")
+        #expect(Folding.fold("Ỵ") == "y")
+    }
+}

@@ -85,31 +85,25 @@ public struct Builder: Sendable {
                 }
             }
         }
-        let index = SearchIndex.files(for: site)
+        // The search index is made while the pages render: its last steps run on one core,
+        // and the pages keep the other busy meanwhile.
+        async let index = SearchIndex.files(for: site)
         let jobs = renderer.jobs
-        let pages = await Parallel.map(jobs.map(Output.page) + index.map(Output.file), batch: 32,
-                                       enabled: configuration.parallel) { output in
-            let page = output.render(with: renderer)
-            return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
-                do {
-                    return try staging.place(page.path, Data(page.contents.utf8))
-                } catch {
-                    throw BuildFailure([Diagnostic(path: page.path, message: "cannot write: \(error.localizedDescription)")])
-                }
-            }
+        let pages = await Parallel.map(jobs, batch: 32, enabled: configuration.parallel) { job in
+            place(renderer.render(job), in: staging)
         }
-        return (statics + pages, jobs.count)
+        let indexFiles = await Parallel.map(await index, batch: 32, enabled: configuration.parallel) { file in
+            place(file, in: staging)
+        }
+        return (statics + pages + indexFiles, jobs.count)
     }
 
-    /// A page still to render, or a file whose text is already made (the search index).
-    private enum Output: Sendable {
-        case page(PageJob)
-        case file(OutputFile)
-
-        func render(with renderer: SiteRenderer) -> OutputFile {
-            switch self {
-            case .page(let job): return renderer.render(job)
-            case .file(let file): return file
+    private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {
+        Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+            do {
+                return try staging.place(file.path, Data(file.contents.utf8))
+            } catch {
+                throw BuildFailure([Diagnostic(path: file.path, message: "cannot write: \(error.localizedDescription)")])
             }
         }
     }

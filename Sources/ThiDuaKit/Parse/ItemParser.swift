@@ -54,7 +54,7 @@ enum ItemParser {
 
         func person() throws(BuildFailure) -> Person {
             let (common, fm) = try decode(PersonFrontMatter.self)
-            if fm.unit.trimmingCharacters(in: .whitespaces).isEmpty {
+            if fm.unit.allSatisfy(\.isWhitespace) {
                 throw BuildFailure([Diagnostic(path: file.path, position: yaml.valuePositions["unit"] ?? .start,
                                                message: "'unit' is empty; name the person's union unit")])
             }
@@ -116,7 +116,7 @@ enum ItemParser {
             let (title, slug, aliases) = (common.title, common.slug, common.aliases)
             let positions = yaml.valuePositions
             var problems: [Diagnostic] = []
-            let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmedTitle = title.trimmingWhitespace()
             if trimmedTitle.isEmpty {
                 problems.append(Diagnostic(path: file.path, position: positions["title"] ?? .start, message: "'title' is empty"))
             }

@@ -105,6 +105,6 @@ enum MarkdownRenderer {
                 break
             }
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingWhitespace()
     }
 }

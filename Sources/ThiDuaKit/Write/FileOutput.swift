@@ -22,6 +22,11 @@ enum FileOutput {
         }
     }
 
+    /// A hard link to an unchanged file of the previous build.
+    static func link(_ existing: String, to path: String) throws {
+        guard Foundation.link(existing, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+
     /// `mkdir -p` with plain system calls: Foundation's version inspects every ancestor of
     /// the path for every page. Another thread making the same folder is not an error.
     static func makeFolder(_ path: String) -> Bool {

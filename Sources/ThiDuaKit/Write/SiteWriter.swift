@@ -27,27 +27,28 @@ public struct StagingFolder: Sendable {
 
     /// Writes one file; safe to call from several threads for different paths.
     public func place(_ relative: String, _ bytes: Data) throws -> Outcome {
-        let manager = FileManager.default
-        let target = staging.appendingPathComponent(relative)
-        let previous = output.appendingPathComponent(relative)
-        if let attributes = try? manager.attributesOfItem(atPath: previous.path),
-           (attributes[.size] as? NSNumber)?.intValue == bytes.count,
-           manager.contents(atPath: previous.path) == bytes,
-           (try? inFolder(of: target) { try manager.linkItem(at: previous, to: target) }) != nil {
+        // Plain paths and system calls: building two URLs and asking Foundation for the
+        // attributes of the previous file cost more than writing a page.
+        let target = staging.path + "/" + relative
+        let previous = output.path + "/" + relative
+        var info = stat()
+        if stat(previous, &info) == 0, Int(info.st_size) == bytes.count,
+           case .success(let old) = FileTree.read(previous), bytes.elementsEqual(old),
+           (try? inFolder(of: target, { try FileOutput.link(previous, to: target) })) != nil {
             return .unchanged
         }
-        try inFolder(of: target) { try FileOutput.write(bytes, to: target.path) }
+        try inFolder(of: target) { try FileOutput.write(bytes, to: target) }
         return .written
     }
 
     /// Runs `write`, making the target's folder when it is missing. Folders are made on
     /// demand: most pages go into a folder of their own, and making every parent first would
     /// cost system calls for each level of each page.
-    private func inFolder(of target: URL, _ write: () throws -> Void) throws {
+    private func inFolder(of target: String, _ write: () throws -> Void) throws {
         do {
             try write()
         } catch {
-            let folder = target.deletingLastPathComponent().path
+            let folder = (target as NSString).deletingLastPathComponent
             guard FileOutput.makeFolder(folder) else { throw error }
             try write()
         }

@@ -1,0 +1,11 @@
+extension StringProtocol {
+    /// The text without the white space (line breaks included) at either end. Foundation's
+    /// `trimmingCharacters(in:)` goes through NSString on Linux and copied every heading and
+    /// link text of a site twice: 4 % of a build.
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

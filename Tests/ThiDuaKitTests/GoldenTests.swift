@@ -4,25 +4,25 @@ import Testing
 /// Builds the fixture campaign with the mini theme and compares every output file.
 @Suite struct GoldenTests {
     static let expected: [String: String] = [
-        "404.html": "<html lang=\"vi\"><title>Không tìm thấy</title>Không tìm thấy</html>\n",
+        "404.html": "<html lang=\"vi\"><title>Không tìm thấy</title><nav>Trang chủ,Tin tức,</nav>Không tìm thấy</html>\n",
         "assets/site.css": "body{}\n",
         "calendar.ics": "BEGIN:VCALENDAR\r\nUID:phase-dot-1-start@example.org\r\nDTSTART;VALUE=DATE:20240101\r\nSUMMARY:Bắt đầu Mừng Đảng quang vinh\r\nUID:milestone-thanh-lap-dang@example.org\r\nDTSTART;VALUE=DATE:20240203\r\nSUMMARY:Ngày thành lập Đảng (Kỷ niệm 94 năm)\r\nUID:phase-dot-1-end@example.org\r\nDTSTART;VALUE=DATE:20240630\r\nSUMMARY:Kết thúc Mừng Đảng quang vinh\r\nUID:phase-dot-2-start@example.org\r\nDTSTART;VALUE=DATE:20240701\r\nSUMMARY:Bắt đầu Về đích\r\nUID:event-20240728-ngay-thanh-lap-cong-doan-viet-nam@example.org\r\nDTSTART;VALUE=DATE:20240728\r\nSUMMARY:Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm)\r\nUID:phase-dot-2-end@example.org\r\nDTSTART;VALUE=DATE:20241231\r\nSUMMARY:Kết thúc Về đích\r\nEND:VCALENDAR\r\n",
         "feed.xml": "https://example.org/feed.xml|2024-02-03T00:00:00+07:00|https://example.org/milestones/thanh-lap-dang/ 2024-02-03T00:00:00+07:00;https://example.org/stories/cham-lo-tet/ 2024-02-01T00:00:00+07:00;\n",
-        "gioi-thieu/index.html": "<html lang=\"vi\"><title>Giới thiệu</title><p>Trang giới thiệu.</p>\n</html>\n",
-        "index.html": "<html lang=\"vi\"><title>Thi đua thử</title>Phong trào 2024|71% còn 51 ngày|28/07/2024 Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm);|[Chăm lo Tết 2024-02-01 vi];|Lò Thị Mai;</html>\n",
-        "milestones/index.html": "<html lang=\"vi\"><title>Mốc</title>/milestones/thanh-lap-dang/;|</html>\n",
-        "milestones/thanh-lap-dang/index.html": "<html lang=\"vi\"><title>Ngày thành lập Đảng</title>03/02/2024|Kỷ niệm 94 năm|dot-1</html>\n",
-        "movements/index.html": "<html lang=\"vi\"><title>Phong trào</title>Lao động giỏi=1;</html>\n",
+        "gioi-thieu/index.html": "<html lang=\"vi\"><title>Giới thiệu</title><nav>Trang chủ,Tin tức,</nav><p>Trang giới thiệu.</p>\n</html>\n",
+        "index.html": "<html lang=\"vi\"><title>Thi đua thử</title><nav>Trang chủ*,Tin tức,</nav>Phong trào 2024|71% còn 51 ngày|28/07/2024 Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm);|[Chăm lo Tết 2024-02-01 vi];|Lò Thị Mai;</html>\n",
+        "milestones/index.html": "<html lang=\"vi\"><title>Mốc</title><nav>Trang chủ,Tin tức,</nav>/milestones/thanh-lap-dang/;|</html>\n",
+        "milestones/thanh-lap-dang/index.html": "<html lang=\"vi\"><title>Ngày thành lập Đảng</title><nav>Trang chủ,Tin tức,</nav>03/02/2024|Kỷ niệm 94 năm|dot-1</html>\n",
+        "movements/index.html": "<html lang=\"vi\"><title>Phong trào</title><nav>Trang chủ,Tin tức,</nav>Lao động giỏi=1;</html>\n",
         "movements/lao-dong-gioi/feed.xml": "https://example.org/movements/lao-dong-gioi/feed.xml|2024-02-01T00:00:00+07:00|https://example.org/stories/cham-lo-tet/ 2024-02-01T00:00:00+07:00;\n",
-        "movements/lao-dong-gioi/index.html": "<html lang=\"vi\"><title>Phong trào: Lao động giỏi</title>Phong trào|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||</html>\n",
-        "people/index.html": "<html lang=\"vi\"><title>Người</title>/people/lo-thi-mai/[Lò Thị Mai];|</html>\n",
-        "people/lo-thi-mai/index.html": "<html lang=\"vi\"><title>Lò Thị Mai</title>Cá nhân|Giáo viên|/units/cdcs-dao-san/|<p>Hồ sơ mẫu.</p>\n</html>\n",
-        "phases/dot-1/index.html": "<html lang=\"vi\"><title>Đợt: Mừng Đảng quang vinh</title>Đợt|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||/milestones/thanh-lap-dang/;</html>\n",
-        "phases/dot-2/index.html": "<html lang=\"vi\"><title>Đợt: Về đích</title>Đợt|||</html>\n",
-        "phases/index.html": "<html lang=\"vi\"><title>Đợt</title>Mừng Đảng quang vinh=2;Về đích=0;</html>\n",
+        "movements/lao-dong-gioi/index.html": "<html lang=\"vi\"><title>Phong trào: Lao động giỏi</title><nav>Trang chủ,Tin tức,</nav>Phong trào|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||</html>\n",
+        "people/index.html": "<html lang=\"vi\"><title>Người</title><nav>Trang chủ,Tin tức,</nav>/people/lo-thi-mai/[Lò Thị Mai];|</html>\n",
+        "people/lo-thi-mai/index.html": "<html lang=\"vi\"><title>Lò Thị Mai</title><nav>Trang chủ,Tin tức,</nav>Cá nhân|Giáo viên|/units/cdcs-dao-san/|<p>Hồ sơ mẫu.</p>\n</html>\n",
+        "phases/dot-1/index.html": "<html lang=\"vi\"><title>Đợt: Mừng Đảng quang vinh</title><nav>Trang chủ,Tin tức,</nav>Đợt|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||/milestones/thanh-lap-dang/;</html>\n",
+        "phases/dot-2/index.html": "<html lang=\"vi\"><title>Đợt: Về đích</title><nav>Trang chủ,Tin tức,</nav>Đợt|||</html>\n",
+        "phases/index.html": "<html lang=\"vi\"><title>Đợt</title><nav>Trang chủ,Tin tức,</nav>Mừng Đảng quang vinh=2;Về đích=0;</html>\n",
         "robots.txt": "Sitemap: https://example.org/sitemap.xml\n",
         "search/d/0.json": "[[\"/stories/cham-lo-tet/\",\"Chăm lo Tết\",\"stories\",\"2024-02-01\",\"01/02/2024\",\"Công đoàn xã tặng quà Tết.\"],[\"/people/lo-thi-mai/\",\"Lò Thị Mai\",\"people\",\"\",\"\",\"Hồ sơ mẫu.\"],[\"/milestones/thanh-lap-dang/\",\"Ngày thành lập Đảng\",\"milestones\",\"2024-02-03\",\"03/02/2024\",\"Kỷ niệm.\"],[\"/gioi-thieu/\",\"Giới thiệu\",\"pages\",\"\",\"\",\"Trang giới thiệu.\"]]",
-        "search/index.html": "<html lang=\"vi\"><title>search.title</title>search</html>\n",
+        "search/index.html": "<html lang=\"vi\"><title>search.title</title><nav>Trang chủ,Tin tức,</nav>search</html>\n",
         "search/meta.json": "{\"chunk\":4,\"docs\":4,\"stamp\":\"cc2f1dc291bb9f67\",\"version\":1}",
         "search/p/cdcs-0.json": "{\"dao\":{\"cđcs dào\":\"AA\"}}",
         "search/p/cham-0.json": "{\"lo\":{\"chăm lo\":\"A\"}}",
@@ -79,17 +79,17 @@ import Testing
         "search/t/vien.json": "{\"f\":{\"viên\":{\"m\":\"AA\"}}}",
         "search/t/xa.json": "{\"f\":{\"xã\":{\"m\":\"A\"}},\"p\":1}",
         "sitemap.xml": "https://example.org/ 2024-02-01;https://example.org/timeline/ ;https://example.org/stories/ 2024-02-01;https://example.org/people/ ;https://example.org/milestones/ 2024-02-03;https://example.org/gioi-thieu/ ;https://example.org/stories/cham-lo-tet/ 2024-02-01;https://example.org/people/lo-thi-mai/ ;https://example.org/milestones/thanh-lap-dang/ 2024-02-03;https://example.org/tags/ ;https://example.org/tags/doan-vien/ 2024-02-01;https://example.org/tags/tet/ 2024-02-01;https://example.org/movements/ ;https://example.org/movements/lao-dong-gioi/ 2024-02-01;https://example.org/phases/ ;https://example.org/phases/dot-1/ 2024-02-01;https://example.org/phases/dot-2/ ;https://example.org/units/ ;https://example.org/units/cdcs-dao-san/ 2024-02-01;\n",
-        "stories/cham-lo-tet/index.html": "<html lang=\"vi\"><title>Chăm lo Tết</title>ngày 01 tháng 02 năm 2024|Mừng Đảng quang vinh|Lao động giỏi|CĐCS Dào San|/tags/tet/ /tags/doan-vien/ |<p>Công đoàn xã tặng quà <strong>Tết</strong>.</p>\n<h2 id=\"ket-qua\">Kết quả</h2>\n<p>Một trăm suất quà.</p>\n</html>\n",
-        "stories/index.html": "<html lang=\"vi\"><title>Tin</title>/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];|</html>\n",
+        "stories/cham-lo-tet/index.html": "<html lang=\"vi\"><title>Chăm lo Tết</title><nav>Trang chủ,Tin tức*,</nav>ngày 01 tháng 02 năm 2024|Mừng Đảng quang vinh|Lao động giỏi|CĐCS Dào San|/tags/tet/ /tags/doan-vien/ |<p>Công đoàn xã tặng quà <strong>Tết</strong>.</p>\n<h2 id=\"ket-qua\">Kết quả</h2>\n<p>Một trăm suất quà.</p>\n</html>\n",
+        "stories/index.html": "<html lang=\"vi\"><title>Tin</title><nav>Trang chủ,Tin tức*,</nav>/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];|</html>\n",
         "tags/doan-vien/feed.xml": "https://example.org/tags/doan-vien/feed.xml|2024-02-01T00:00:00+07:00|https://example.org/stories/cham-lo-tet/ 2024-02-01T00:00:00+07:00;\n",
-        "tags/doan-vien/index.html": "<html lang=\"vi\"><title>Từ khóa: đoàn viên</title>Từ khóa|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||</html>\n",
-        "tags/index.html": "<html lang=\"vi\"><title>Từ khóa</title>đoàn viên=1;Tết=1;</html>\n",
+        "tags/doan-vien/index.html": "<html lang=\"vi\"><title>Từ khóa: đoàn viên</title><nav>Trang chủ,Tin tức,</nav>Từ khóa|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||</html>\n",
+        "tags/index.html": "<html lang=\"vi\"><title>Từ khóa</title><nav>Trang chủ,Tin tức,</nav>đoàn viên=1;Tết=1;</html>\n",
         "tags/tet/feed.xml": "https://example.org/tags/tet/feed.xml|2024-02-01T00:00:00+07:00|https://example.org/stories/cham-lo-tet/ 2024-02-01T00:00:00+07:00;\n",
-        "tags/tet/index.html": "<html lang=\"vi\"><title>Từ khóa: Tết</title>Từ khóa|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||</html>\n",
-        "timeline/index.html": "<html lang=\"vi\"><title>Dòng thời gian</title>[dot-1*:Thành lập tỉnh (Kỷ niệm 115 năm);01/02/2024 story Chăm lo Tết;03/02/2024 milestone Ngày thành lập Đảng (Kỷ niệm 94 năm);][dot-2:28/07/2024 event Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm);]</html>\n",
+        "tags/tet/index.html": "<html lang=\"vi\"><title>Từ khóa: Tết</title><nav>Trang chủ,Tin tức,</nav>Từ khóa|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];||</html>\n",
+        "timeline/index.html": "<html lang=\"vi\"><title>Dòng thời gian</title><nav>Trang chủ,Tin tức,</nav>[dot-1*:Thành lập tỉnh (Kỷ niệm 115 năm);01/02/2024 story Chăm lo Tết;03/02/2024 milestone Ngày thành lập Đảng (Kỷ niệm 94 năm);][dot-2:28/07/2024 event Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm);]</html>\n",
         "tin-cu/tet/index.html": "->/stories/cham-lo-tet/\n",
-        "units/cdcs-dao-san/index.html": "<html lang=\"vi\"><title>Đơn vị: CĐCS Dào San</title>Đơn vị|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];|/people/lo-thi-mai/[Lò Thị Mai];|</html>\n",
-        "units/index.html": "<html lang=\"vi\"><title>Đơn vị</title>CĐCS Dào San=2;</html>\n",
+        "units/cdcs-dao-san/index.html": "<html lang=\"vi\"><title>Đơn vị: CĐCS Dào San</title><nav>Trang chủ,Tin tức,</nav>Đơn vị|/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];|/people/lo-thi-mai/[Lò Thị Mai];|</html>\n",
+        "units/index.html": "<html lang=\"vi\"><title>Đơn vị</title><nav>Trang chủ,Tin tức,</nav>CĐCS Dào San=2;</html>\n",
     ]
 
     @Test func everyOutputFile() async throws {
@@ -117,8 +117,8 @@ import Testing
         let site = try FixtureSite(files)
         _ = try await site.build(now: "2024-05-10")
         let tree = try site.outputTree().mapValues { String(decoding: $0, as: UTF8.self) }
-        #expect(tree["stories/index.html"] == "<html lang=\"vi\"><title>Tin</title>/stories/tin-3/[Tin 3 2024-03-03 vi];/stories/tin-2/[Tin 2 2024-03-02 vi];|1/2></html>\n")
-        #expect(tree["stories/page/2/index.html"] == "<html lang=\"vi\"><title>Tin (2/2)</title>/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];|2/2<</html>\n")
+        #expect(tree["stories/index.html"] == "<html lang=\"vi\"><title>Tin</title><nav>Trang chủ,Tin tức*,</nav>/stories/tin-3/[Tin 3 2024-03-03 vi];/stories/tin-2/[Tin 2 2024-03-02 vi];|1/2></html>\n")
+        #expect(tree["stories/page/2/index.html"] == "<html lang=\"vi\"><title>Tin (2/2)</title><nav>Trang chủ,Tin tức*,</nav>/stories/cham-lo-tet/[Chăm lo Tết 2024-02-01 vi];|2/2<</html>\n")
         #expect(tree["stories/page/3/index.html"] == nil)
     }
 }

@@ -8,7 +8,9 @@ struct ContextBuilder: Sendable {
     var strings: UIStrings { theme.strings }
     /// Keys every page shares (`site`, `t`, `year`).
     private(set) var common: Context = [:]
-    private let items = ItemContexts()
+    private let items = ContextMemo<ItemKey>()
+    /// The menu and the fragments, by which menu items are current.
+    private let chromes = ContextMemo<[Bool]>()
     /// Computed once: thousands of pages link the same few phases and movements.
     private var phases: [String: Context] = [:]
     private var movements: [String: Context] = [:]
@@ -44,10 +46,25 @@ struct ContextBuilder: Sendable {
         return ["site": siteContext, "t": strings.values, "year": String(site.now.year)]
     }
 
-    func menu(current url: String) -> [Context] {
-        site.config.menu.map { item in
-            let isCurrent = item.url == url || (item.url != "/" && url.hasPrefix(item.url))
-            return ["title": item.title, "url": item.url, "current": isCurrent]
+    /// `menu` and `fragments` of a page at `url`. The theme's `fragments/<name>` templates
+    /// (the header and footer) are rendered with the keys every page shares and the menu,
+    /// once for each item of the menu that can be current rather than once per page, and
+    /// placed with `{{{fragments.<name>}}}`; a page's own keys are not theirs to read.
+    func chrome(current url: String) -> Context {
+        let current = site.config.menu.map { item in
+            item.url == url || (item.url != "/" && url.hasPrefix(item.url))
+        }
+        return chromes.context(current) {
+            let menu: [Context] = zip(site.config.menu, current).map { item, isCurrent in
+                ["title": item.title, "url": item.url, "current": isCurrent]
+            }
+            var context = common
+            context["menu"] = menu
+            var fragments: Context = [:]
+            for name in theme.templateNames(under: "fragments/") {
+                fragments[String(name.dropFirst("fragments/".count))] = theme.render(name, context)
+            }
+            return ["menu": menu, "fragments": fragments]
         }
     }
 
@@ -68,15 +85,15 @@ struct ContextBuilder: Sendable {
     }
 
     func story(at index: Int) -> Context {
-        items.context(.init(kind: .stories, index: index)) { withCard(story(site.stories[index]), .story) }
+        items.context(ItemKey(kind: .stories, index: index)) { withCard(story(site.stories[index]), .story) }
     }
 
     func person(at index: Int) -> Context {
-        items.context(.init(kind: .people, index: index)) { withCard(person(site.people[index]), .person) }
+        items.context(ItemKey(kind: .people, index: index)) { withCard(person(site.people[index]), .person) }
     }
 
     func milestone(at index: Int) -> Context {
-        items.context(.init(kind: .milestones, index: index)) { withCard(milestone(site.milestones[index]), .milestone) }
+        items.context(ItemKey(kind: .milestones, index: index)) { withCard(milestone(site.milestones[index]), .milestone) }
     }
 
     enum Card: String {

@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
         let (page, extra) = describe(job)
         var context = builder.common
         context["page"] = isPage(template) ? builder.sharing(page, url: url, job: job) : page
-        context["menu"] = builder.menu(current: url)
+        for (key, value) in builder.chrome(current: url) { context[key] = value }
         context["feeds"] = builder.feedLinks(for: job)
         for (key, value) in extra { context[key] = value }
         let rendered = theme.render(template, context)

@@ -10,6 +10,8 @@ public struct Theme: Sendable {
     ]
 
     let library: MustacheLibrary
+    /// Every template's name, sorted.
+    let names: [String]
     let strings: UIStrings
     public let assets: [StaticFile]
 
@@ -65,7 +67,8 @@ public struct Theme: Sendable {
             strings = UIStrings(values: [:], shortDate: .vietnameseShort, longDate: .vietnameseLong)
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        return Theme(library: MustacheLibrary(templates: templates), strings: strings, assets: source.assets)
+        return Theme(library: MustacheLibrary(templates: templates), names: templates.keys.sorted(),
+                     strings: strings, assets: source.assets)
     }
 
     private static func explain(_ error: any Error) -> String {
@@ -81,6 +84,10 @@ public struct Theme: Sendable {
     private static func templateName(_ path: String) -> String? {
         guard let range = path.range(of: "templates/") else { return nil }
         return String(path[range.upperBound...].dropLast(".mustache".count))
+    }
+
+    func templateNames(under folder: String) -> [String] {
+        names.filter { $0.hasPrefix(folder) }
     }
 
     func has(_ template: String) -> Bool {

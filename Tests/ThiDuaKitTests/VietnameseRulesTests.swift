@@ -131,7 +131,7 @@ import Testing
     /// mixing them with ASCII, must fold exactly as the rules do.
     @Test func tableFoldsAsTheUnicodeRules() {
         for (scalar, folded) in Folding.latinLetters {
-            #expect(folded == Folding.byUnicodeRules(String(scalar)), "U+\(String(scalar.value, radix: 16))")
+            #expect(String(decoding: folded, as: UTF8.self) == Folding.byUnicodeRules(String(scalar)), "U+\(String(scalar.value, radix: 16))")
         }
         for text in ["Mừng Đảng quang vinh", "ĐOÀN VIÊN Công Đoàn", "Tháng 5 – An toàn, vệ sinh lao động!", "Ỷ Ỹ ỵ Ơ Ư"] {
             #expect(Folding.fold(text) == Folding.byUnicodeRules(text), "\(text)")
@@ -143,5 +143,15 @@ import Testing
         #expect(Folding.fold("İstanbul") == Folding.byUnicodeRules("İstanbul"))
         #expect(Folding.fold("Ελλάδα") == "ελλαδα")
         #expect(Folding.fold("Ỵ") == "y")
+    }
+}
+
+@Suite struct WhitespaceTests {
+    @Test func trimsUnicodeWhiteSpaceAtBothEndsOnly() {
+        #expect("  Đoàn viên \n".trimmingWhitespace() == "Đoàn viên")
+        #expect("\u{00A0}\tTết\u{3000}".trimmingWhitespace() == "Tết")
+        #expect("a  b".trimmingWhitespace() == "a  b")
+        #expect(" \n ".trimmingWhitespace() == "")
+        #expect("e\u{0301} ".trimmingWhitespace() == "e\u{0301}")
     }
 }

@@ -29,17 +29,19 @@ public enum Folding {
         // Precomposed Vietnamese (every heading, title and tag of a site) folds letter by
         // letter from a table; normalising each text took 4 % of a build. Anything else,
         // such as combining marks pasted from a word processor, takes the Unicode rules.
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
-                out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(scalar.value | 0x20)! : scalar)
+                let byte = UInt8(scalar.value)
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             } else if let folded = latinLetters[scalar] {
-                out.append(contentsOf: folded.unicodeScalars)
+                out.append(contentsOf: folded)
             } else {
                 return byUnicodeRules(text)
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Lower case, canonical decomposition, combining marks dropped, đ → d.
@@ -58,11 +60,11 @@ public enum Folding {
     /// The folding of each Latin letter of Latin-1, Latin Extended-A and -B and Latin
     /// Extended Additional (where Vietnamese letters with two marks live), by the rules above.
     /// İ is left out: it lowers to two scalars.
-    static let latinLetters: [Unicode.Scalar: String] = {
-        var table: [Unicode.Scalar: String] = [:]
+    static let latinLetters: [Unicode.Scalar: [UInt8]] = {
+        var table: [Unicode.Scalar: [UInt8]] = [:]
         for value in Array(0xC0...0x24F) + Array(0x1E00...0x1EFF) where value != 0x130 {
             guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
-            table[scalar] = byUnicodeRules(String(scalar))
+            table[scalar] = Array(byUnicodeRules(String(scalar)).utf8)
         }
         return table
     }()

@@ -101,7 +101,7 @@ public struct Builder: Sendable {
     private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {
         Result { () throws(BuildFailure) -> StagingFolder.Outcome in
             do {
-                return try staging.place(file.path, Data(file.contents.utf8))
+                return try staging.place(file.path, text: file.contents)
             } catch {
                 throw BuildFailure([Diagnostic(path: file.path, message: "cannot write: \(error.localizedDescription)")])
             }

@@ -14,11 +14,14 @@ struct ContextBuilder: Sendable {
     /// Computed once: thousands of pages link the same few phases and movements.
     private var phases: [String: Context] = [:]
     private var movements: [String: Context] = [:]
+    /// Linked from the head of every page.
+    private(set) var siteFeedLink: Context = [:]
 
     init(site: Site, theme: Theme) {
         self.site = site
         self.theme = theme
         common = makeCommon()
+        siteFeedLink = ["title": site.config.title, "url": absolute(feedURL(.site))]
         for phase in site.timeline.phases {
             phases[phase.id] = phaseSummary(phase)
         }

@@ -17,7 +17,7 @@ extension ContextBuilder {
 
     /// The site's feed on every page, and a term's own feed on its pages.
     func feedLinks(for job: PageJob) -> [Context] {
-        var links: [Context] = [["title": site.config.title, "url": absolute(feedURL(.site))]]
+        var links = [siteFeedLink]
         if case .term(let kind, let index, _) = job, kind.hasFeeds, let term = site.terms[kind]?[index] {
             links.append(["title": "\(site.config.title): \(term.title)", "url": absolute(feedURL(.term(kind, index)))])
         }

@@ -27,6 +27,16 @@ public struct StagingFolder: Sendable {
 
     /// Writes one file; safe to call from several threads for different paths.
     public func place(_ relative: String, _ bytes: Data) throws -> Outcome {
+        try bytes.withUnsafeBytes { try place(relative, $0) }
+    }
+
+    /// A rendered page, written from the string's own UTF-8 storage without a copy.
+    public func place(_ relative: String, text: String) throws -> Outcome {
+        var text = text
+        return try text.withUTF8 { try place(relative, UnsafeRawBufferPointer($0)) }
+    }
+
+    private func place(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws -> Outcome {
         // Plain paths and system calls: building two URLs and asking Foundation for the
         // attributes of the previous file cost more than writing a page.
         let target = staging.path + "/" + relative

@@ -119,6 +119,17 @@ private struct BuiltIndex {
         #expect(SearchIndex.PlainText.fromHTML(html) == "Kết quả\nTổ \"nữ công\" & đoàn viên\nmột\nhai")
     }
 
+    @Test func theStartOfALongBodyStopsBetweenWordsAndGivesTheSameSnippet() {
+        let html = String(repeating: "<p>Người lao động &amp; công đoàn\ncơ sở thi đua.</p>\n", count: 200)
+        let start = SearchIndex.PlainText.fromHTML(html, atLeast: 500)
+        let whole = SearchIndex.PlainText.fromHTML(html)
+        #expect(start.utf8.count >= 500 && start.utf8.count < 600)
+        #expect(whole.hasPrefix(start))
+        #expect(whole.dropFirst(start.count).first?.isWhitespace == true)
+        #expect(SearchIndex.Snippet.make(start, limit: 160) == SearchIndex.Snippet.make(whole, limit: 160))
+        #expect(SearchIndex.PlainText.fromHTML("<p>ngắn</p>", atLeast: 500) == "ngắn")
+    }
+
     @Test func snippetsAreCutAtAWord() {
         let text = String(repeating: "đoàn viên, ", count: 40)
         let snippet = SearchIndex.Snippet.make(text, limit: 160)

@@ -107,7 +107,8 @@ enum SearchIndex {
     }
 
     private static func document(_ entry: Entry, date: CalendarDate?, meta: [String]) -> Document {
-        let summary = entry.summary.nonEmpty ?? PlainText.fromHTML(entry.body)
+        // A snippet needs the start of the body only; the whole of it is read when indexed.
+        let summary = entry.summary.nonEmpty ?? PlainText.fromHTML(entry.body, atLeast: snippetLength * 16)
         return Document(
             url: entry.url, title: entry.title, kind: entry.kind, date: date,
             snippet: Snippet.make(summary, limit: snippetLength),

@@ -3,8 +3,9 @@ extension SearchIndex {
     /// escapes every `<` and `&` of the text itself, so a `<` always opens a tag.
     enum PlainText {
         /// Text of `html`, with a line break wherever a block starts or ends, so that
-        /// phrases do not run from one paragraph or list item into the next.
-        static func fromHTML(_ html: String) -> String {
+        /// phrases do not run from one paragraph or list item into the next. With `atLeast`,
+        /// the text stops at the first break between words once it has that many bytes.
+        static func fromHTML(_ html: String, atLeast: Int = .max) -> String {
             let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n")
             var out: [UInt8] = []
             out.reserveCapacity(html.utf8.count)
@@ -23,7 +24,7 @@ extension SearchIndex {
                 }
                 out.append(byte)
             }
-            for byte in html.utf8 {
+            bytes: for byte in html.utf8 {
                 if inTag {
                     if byte == UInt8(ascii: ">") {
                         inTag = false
@@ -60,8 +61,11 @@ extension SearchIndex {
                     inEntity = true
                     name.removeAll(keepingCapacity: true)
                 case UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                    if out.count >= atLeast { break bytes }
                     // libcmark writes a soft line break inside a paragraph as a newline.
                     emit(space)
+                case UInt8(ascii: " ") where out.count >= atLeast:
+                    break bytes
                 default:
                     out.append(byte)
                 }

@@ -130,7 +130,7 @@ public struct Builder: Sendable {
         let loader = SourceLoader(root: configuration.source)
         let content = try loader.loadContent()
         clock.lap("load")
-        let parsed = await ContentParser.parse(content, parallel: configuration.parallel)
+        let parsed = await ContentParser.parse(content, from: loader, parallel: configuration.parallel)
         clock.lap("parse")
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty else {

@@ -8,7 +8,7 @@ enum ContentParser {
         var problems: [Diagnostic] = []
     }
 
-    static func parse(_ content: ContentSource, parallel: Bool) async -> Parsed {
+    static func parse(_ content: ContentSource, from loader: SourceLoader, parallel: Bool) async -> Parsed {
         var parsed = Parsed()
         func keep<T>(_ result: Result<T, BuildFailure>) -> T? {
             switch result {
@@ -20,20 +20,21 @@ enum ContentParser {
         parsed.timeline = keep(DataFileParser.timeline(content.timeline))
         parsed.movements = keep(DataFileParser.movements(content.movements))
 
-        let results = await parseDocuments(content.documents, parallel: parallel)
+        let results = await parseDocuments(content.documents, from: loader, parallel: parallel)
         for result in results {
             if let item = keep(result) { parsed.items.append(item) }
         }
         return parsed
     }
 
-    private static func parseDocuments(_ files: [SourceFile], parallel: Bool) async -> [Result<Item, BuildFailure>] {
-        @Sendable func parseOne(_ file: SourceFile) -> Result<Item, BuildFailure> {
-            guard let kind = ItemParser.kind(of: file.path) else {
-                return .failure(BuildFailure([Diagnostic(path: file.path, message: "not inside a collection folder")]))
+    private static func parseDocuments(_ paths: [String], from loader: SourceLoader, parallel: Bool) async
+        -> [Result<Item, BuildFailure>] {
+        @Sendable func parseOne(_ path: String) -> Result<Item, BuildFailure> {
+            guard let kind = ItemParser.kind(of: path) else {
+                return .failure(BuildFailure([Diagnostic(path: path, message: "not inside a collection folder")]))
             }
-            return ItemParser.parse(file, as: kind)
+            return loader.read(path).mapError { BuildFailure([$0]) }.flatMap { ItemParser.parse($0, as: kind) }
         }
-        return await Parallel.map(files, batch: 32, enabled: parallel, parseOne)
+        return await Parallel.map(paths, batch: 32, enabled: parallel, parseOne)
     }
 }

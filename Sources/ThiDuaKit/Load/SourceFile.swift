@@ -22,11 +22,14 @@ public struct ContentSource: Sendable {
     public var siteConfig: SourceFile?
     public var timeline: SourceFile?
     public var movements: SourceFile?
-    public var documents: [SourceFile]
+    /// The Markdown files, by path from the site folder. Each is read by the task that parses
+    /// it, so the bytes of the whole site are never held at once (450 MB at 100,000 stories,
+    /// which also made every allocation of the parse slower).
+    public var documents: [String]
     public var media: [StaticFile]
 
     public init(siteConfig: SourceFile? = nil, timeline: SourceFile? = nil, movements: SourceFile? = nil,
-                documents: [SourceFile] = [], media: [StaticFile] = []) {
+                documents: [String] = [], media: [StaticFile] = []) {
         self.siteConfig = siteConfig
         self.timeline = timeline
         self.movements = movements

@@ -18,19 +18,12 @@ public struct SourceLoader: Sendable {
         content.siteConfig = try readIfPresent("content/site.yml")
         content.timeline = try readIfPresent("content/timeline.yml")
         content.movements = try readIfPresent("content/movements.yml")
-        var failures: [Diagnostic] = []
         for collection in ContentKind.allCases where documents {
-            for relative in files(under: "content/\(collection.rawValue)") where relative.hasSuffix(".md") {
-                switch read(relative) {
-                case .success(let file): content.documents.append(file)
-                case .failure(let problem): failures.append(problem)
-                }
-            }
+            content.documents += files(under: "content/\(collection.rawValue)").filter { $0.hasSuffix(".md") }
         }
         content.media = files(under: "content/media").map {
             StaticFile(sourcePath: root.appendingPathComponent($0).path, outputPath: String($0.dropFirst("content/".count)))
         }
-        guard failures.isEmpty else { throw BuildFailure(failures) }
         return content
     }
 

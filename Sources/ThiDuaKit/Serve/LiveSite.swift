@@ -51,7 +51,7 @@ public struct LiveSite: Sendable {
         let dataChanged = changed.map { $0.contains { $0.hasSuffix(".yml") && $0.hasPrefix("content/") } } ?? true
 
         let (newItems, content, itemProblems) = try await parse(changed: changed, dataChanged: dataChanged, loader: loader)
-        let parsed = await ContentParser.parse(content, parallel: false)
+        let parsed = await ContentParser.parse(content, from: loader, parallel: false)
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty, itemProblems.isEmpty else { throw BuildFailure(itemProblems + parsed.problems) }
         let edited = newItems.filter { changed?.contains($0.key) == true }
@@ -125,7 +125,7 @@ public struct LiveSite: Sendable {
         -> (items: [String: Item], content: ContentSource, problems: [Diagnostic]) {
         guard let changed else {
             var content = try loader.loadContent()
-            let full = await ContentParser.parse(content, parallel: true)
+            let full = await ContentParser.parse(content, from: loader, parallel: true)
             // Data files are parsed again by the caller; only the documents' problems count here.
             let problems = full.problems.filter { ItemParser.kind(of: $0.path) != nil }
             content.documents = []

@@ -22,7 +22,8 @@ struct SiteFileHandler: HTTPHandler {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
             guard path.hasSuffix("/") else {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: path + "/"])
+                let headers: HTTPHeaders = [.location: path + "/"]
+                return HTTPResponse(statusCode: .movedPermanently, headers: headers)
             }
             target = target.appendingPathComponent("index.html")
         }
@@ -30,7 +31,8 @@ struct SiteFileHandler: HTTPHandler {
             return HTTPResponse(statusCode: .ok, headers: headers(for: target), body: data)
         }
         let notFound = FileManager.default.contents(atPath: root.appendingPathComponent("404.html").path) ?? Data()
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: notFound)
+        let headers: HTTPHeaders = [.contentType: "text/html; charset=utf-8"]
+        return HTTPResponse(statusCode: .notFound, headers: headers, body: notFound)
     }
 
     private func headers(for file: URL) -> HTTPHeaders {

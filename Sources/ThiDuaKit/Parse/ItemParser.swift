@@ -103,13 +103,11 @@ enum ItemParser {
 
         /// The common keys and the collection's own, with the problems of both reported.
         private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> (CommonFrontMatter, T) {
-            let common = yaml.decode(CommonFrontMatter.self)
-            let own = yaml.decode(type)
-            if case .success(let commonKeys) = common, case .success(let ownKeys) = own { return (commonKeys, ownKeys) }
-            var problems: [Diagnostic] = []
-            if case .failure(let problem) = common { problems.append(problem) }
-            if case .failure(let problem) = own { problems.append(problem) }
-            throw BuildFailure(problems)
+            var reader = FrontMatterReader(yaml)
+            let common = CommonFrontMatter(&reader)
+            let own = T(&reader)
+            guard reader.problems.isEmpty else { throw BuildFailure(reader.problems) }
+            return (common, own)
         }
 
         private func makeEntry(_ common: CommonFrontMatter, kind: ContentKind, known: Set<String>) throws(BuildFailure) -> Entry {

@@ -17,9 +17,10 @@ extension SearchIndex {
                 return v > 0x20 && !(v >= 0x7F && v <= 0xA0) && !isOtherSpace(v)
             }
             if clean && !previousSpace && scalars <= limit { return text }
-            // White space collapsed scalar by scalar: summaries are short, but a body without
-            // one is not, and Character-wise splitting of all of it showed in profiles.
-            var flat = String.UnicodeScalarView()
+            // White space collapsed scalar by scalar into UTF-8 bytes: summaries are short, but
+            // a body without one is not, and Character-wise work on all of it showed in profiles.
+            var flat: [UInt8] = []
+            flat.reserveCapacity(min(text.utf8.count, limit * 16))
             var pendingSpace = false
             var characters = 0
             for scalar in text.unicodeScalars {
@@ -28,15 +29,15 @@ extension SearchIndex {
                     continue
                 }
                 if pendingSpace {
-                    flat.append(" ")
+                    flat.append(0x20)
                     pendingSpace = false
                 }
-                flat.append(scalar)
+                flat.append(contentsOf: UTF8.encode(scalar)!)
                 characters += 1
                 // Scalars outnumber characters only with combining marks: stop well past.
                 if characters > limit * 4 { break }
             }
-            let whole = String(flat)
+            let whole = String(decoding: flat, as: UTF8.self)
             guard whole.count > limit else { return whole }
             let head = whole.prefix(limit - 1)
             var cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head

@@ -109,6 +109,23 @@ import Testing
 
     /// Regression: an empty string is a true section value in swift-mustache, so the first
     /// page once showed a link to a previous page.
+    /// With more items than the feed holds, the newest are kept, and items of the same day
+    /// are ordered by URL, whichever day the cut falls on.
+    @Test func feedKeepsTheNewestItemsByDateThenURL() async throws {
+        var files = Fixtures.site.merging(MiniTheme.files) { $1 }
+        files["content/site.yml"] = Fixtures.siteYML + "feed: {limit: 3}\n"
+        for (slug, day) in [("b", 5), ("c", 5), ("a", 5), ("d", 6), ("e", 4)] {
+            files["content/stories/\(slug).md"] = "---\ntitle: \"\(slug)\"\ndate: 2024-03-0\(day)\n---\nA\n"
+        }
+        let site = try FixtureSite(files)
+        _ = try await site.build(now: "2024-05-10")
+        let tree = try site.outputTree().mapValues { String(decoding: $0, as: UTF8.self) }
+        #expect(tree["feed.xml"] == "https://example.org/feed.xml|2024-03-06T00:00:00+07:00|"
+            + "https://example.org/stories/d/ 2024-03-06T00:00:00+07:00;"
+            + "https://example.org/stories/a/ 2024-03-05T00:00:00+07:00;"
+            + "https://example.org/stories/b/ 2024-03-05T00:00:00+07:00;\n")
+    }
+
     @Test func listsArePaginated() async throws {
         var files = Fixtures.site.merging(MiniTheme.files) { $1 }
         for day in 2...3 {

@@ -52,8 +52,15 @@ extension ContextBuilder {
         }
         // A milestone ahead of the build date is upcoming, not news: it joins the feed on its day.
         items.removeAll { site.now < $0.date }
+        // Only items on or after the date of the limit-th newest can make the cut; sorting the
+        // dates alone is cheap, and the URLs that break ties are compared for those few only.
+        let limit = site.config.feedLimit
+        if items.count > limit, limit > 0 {
+            let cutoff = items.map(\.date.dayNumber).sorted(by: >)[limit - 1]
+            items.removeAll { $0.date.dayNumber < cutoff }
+        }
         items.sort { ($1.date, $0.entry.url) < ($0.date, $1.entry.url) }
-        let newest = items.prefix(site.config.feedLimit)
+        let newest = items.prefix(limit)
         let full = site.config.feedContent == .full
         let entries: [Context] = newest.map { item in
             var context = item.context()

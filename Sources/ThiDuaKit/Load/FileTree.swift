@@ -58,18 +58,30 @@ enum FileTree {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(currentError()) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(POSIXError(.EISDIR)) }
-        var bytes: [UInt8] = []
-        // Sized from fstat, but read until the end: a file may grow while it is read.
-        var chunk = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return .success(bytes) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(currentError())
+        // Read straight into an array of the size fstat gives, then on to the end, since a
+        // file may grow while it is read.
+        var failure: POSIXError?
+        let size = max(Int(info.st_size), 0)
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failure = currentError() }
+                if got <= 0 { break }
+                count += got
             }
-            bytes.append(contentsOf: chunk[..<count])
         }
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while failure == nil {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { failure = currentError() }
+            if got <= 0 { break }
+            bytes.append(contentsOf: chunk[..<got])
+        }
+        if let failure { return .failure(failure) }
+        return .success(bytes)
     }
 
     private static func currentError() -> POSIXError {

@@ -155,3 +155,13 @@ import Testing
         #expect("e\u{0301} ".trimmingWhitespace() == "e\u{0301}")
     }
 }
+
+@Suite struct ScalarWhitespaceTests {
+    /// The ASCII shortcut answers as Unicode's property does, for every scalar below U+0100.
+    @Test func asciiShortcutAgreesWithTheProperty() {
+        for value in UInt32(0)..<0x100 {
+            let scalar = Unicode.Scalar(value)!
+            #expect(scalar.isWhitespace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+}

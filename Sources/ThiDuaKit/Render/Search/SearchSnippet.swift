@@ -24,7 +24,7 @@ extension SearchIndex {
             var pendingSpace = false
             var characters = 0
             for scalar in text.unicodeScalars {
-                if scalar.properties.isWhitespace {
+                if scalar.isWhitespace {
                     pendingSpace = !flat.isEmpty
                     continue
                 }

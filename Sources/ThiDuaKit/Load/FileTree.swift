@@ -72,13 +72,15 @@ enum FileTree {
                 count += got
             }
         }
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while failure == nil {
-            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 { failure = currentError() }
-            if got <= 0 { break }
-            bytes.append(contentsOf: chunk[..<got])
+        // Usually one read that finds the end; on the stack, not a heap buffer per file.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+            while failure == nil {
+                let got = Foundation.read(descriptor, chunk.baseAddress, chunk.count)
+                if got < 0 && errno == EINTR { continue }
+                if got < 0 { failure = currentError() }
+                if got <= 0 { break }
+                bytes.append(contentsOf: chunk[..<got])
+            }
         }
         if let failure { return .failure(failure) }
         return .success(bytes)

@@ -13,7 +13,7 @@ struct FrontMatterReader {
         self.document = document
         guard case .mapping(let mapping) = document.root else {
             problems.append(document.diagnostic(
-                at: document.root, "front matter must be keys with values (title: …), not \(Self.describe(document.root))"))
+                at: document.root, "front matter must be keys with values (title: …), not \(YAMLDocument.describe(document.root))"))
             return
         }
         for (key, value) in mapping {
@@ -77,7 +77,7 @@ struct FrontMatterReader {
                                    problem: (String) -> String) -> T? {
         guard let node = values[key] else { return missing(key) }
         guard !isNull(node) else {
-            problems.append(document.diagnostic(at: node, "'\(key)' must be \(expected), but it is empty"))
+            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(key, expected: expected)))
             return nil
         }
         return value(key, expected: expected, parse, problem: problem)
@@ -96,21 +96,12 @@ struct FrontMatterReader {
     private mutating func missing<T>(_ key: String) -> T? {
         // Front matter that is not a mapping at all has been reported once already.
         guard case .mapping = document.root else { return nil }
-        problems.append(document.diagnostic(at: document.root, "missing required key '\(key)'"))
+        problems.append(document.diagnostic(at: document.root, YAMLDocument.missingKey(key)))
         return nil
     }
 
     private mutating func mismatch<T>(_ key: String, _ node: Node, expected: String) -> T? {
-        problems.append(document.diagnostic(at: node, "'\(key)' must be \(expected), not \(Self.describe(node))"))
+        problems.append(document.diagnostic(at: node, YAMLDocument.wrongKind(key, expected: expected, found: node)))
         return nil
-    }
-
-    static func describe(_ node: Node) -> String {
-        switch node {
-        case .scalar(let scalar): return "'\(scalar.string)'"
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        case .alias: return "an alias"
-        }
     }
 }

@@ -117,13 +117,13 @@ struct YAMLDocument {
         switch error {
         case .keyNotFound(let key, let context):
             let parent = node(at: context.codingPath)
-            return diagnostic(at: parent, "missing required key '\(key.stringValue)'")
+            return diagnostic(at: parent, Self.missingKey(key.stringValue))
         case .typeMismatch(let expected, let context):
             let found = node(at: context.codingPath)
-            return diagnostic(at: found, "'\(Self.keyName(context.codingPath))' must be \(Self.describe(expected)), not \(Self.describe(found))")
+            return diagnostic(at: found, Self.wrongKind(Self.keyName(context.codingPath), expected: Self.describe(expected), found: found))
         case .valueNotFound(let expected, let context):
             let found = node(at: context.codingPath)
-            return diagnostic(at: found, "'\(Self.keyName(context.codingPath))' must be \(Self.describe(expected)), but it is empty")
+            return diagnostic(at: found, Self.emptyValue(Self.keyName(context.codingPath), expected: Self.describe(expected)))
         case .dataCorrupted(let context):
             if let yamlError = context.underlyingError as? YamlError {
                 return Self.syntaxDiagnostic(yamlError, path: path, lineOffset: lineOffset)
@@ -152,7 +152,21 @@ struct YAMLDocument {
         }
     }
 
-    private static func describe(_ node: Node) -> String {
+    /// The messages of a missing key or a value of the wrong kind, shared by data files and
+    /// front matter.
+    static func missingKey(_ key: String) -> String {
+        "missing required key '\(key)'"
+    }
+
+    static func wrongKind(_ key: String, expected: String, found: Node) -> String {
+        "'\(key)' must be \(expected), not \(describe(found))"
+    }
+
+    static func emptyValue(_ key: String, expected: String) -> String {
+        "'\(key)' must be \(expected), but it is empty"
+    }
+
+    static func describe(_ node: Node) -> String {
         switch node {
         case .scalar(let scalar): return "'\(scalar.string)'"
         case .sequence: return "a list"

@@ -10,6 +10,17 @@ public struct StagingFolder: Sendable {
     public let output: URL
     let staging: URL
     let retired: URL
+    /// `output` and `staging` as paths, made once: every page is placed by path.
+    private let outputPath: String
+    private let stagingPath: String
+
+    private init(output: URL, staging: URL, retired: URL) {
+        self.output = output
+        self.staging = staging
+        self.retired = retired
+        outputPath = output.path
+        stagingPath = staging.path
+    }
 
     /// Creates an empty staging folder next to `output`.
     public static func begin(output: URL) throws -> StagingFolder {
@@ -39,8 +50,8 @@ public struct StagingFolder: Sendable {
     private func place(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws -> Outcome {
         // Plain paths and system calls: building two URLs and asking Foundation for the
         // attributes of the previous file cost more than writing a page.
-        let target = staging.path + "/" + relative
-        let previous = output.path + "/" + relative
+        let target = stagingPath + "/" + relative
+        let previous = outputPath + "/" + relative
         var info = stat()
         if stat(previous, &info) == 0, Int(info.st_size) == bytes.count,
            case .success(let old) = FileTree.read(previous), bytes.elementsEqual(old),

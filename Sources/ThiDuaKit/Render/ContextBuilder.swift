@@ -99,7 +99,7 @@ struct ContextBuilder: Sendable {
         items.context(ItemKey(kind: .milestones, index: index)) { withCard(milestone(site.milestones[index]), .milestone) }
     }
 
-    enum Card: String {
+    private enum Card: String {
         case story, person, milestone
     }
 

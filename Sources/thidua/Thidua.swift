@@ -69,8 +69,10 @@ struct Build: AsyncParsableCommand {
             let configuration = Builder.Configuration(source: sourceURL, output: outURL, options: options, parallel: !sequential)
             let summary = try await Builder(configuration).build()
             if verbose {
+                let width = summary.stages.map(\.name.count).max() ?? 0
                 for stage in summary.stages {
-                    printer.info(String(format: "  %-9@ %8.1f ms", stage.name, stage.seconds * 1000))
+                    let name = stage.name.padding(toLength: width, withPad: " ", startingAt: 0)
+                    printer.info(String(format: "  %@ %8.1f ms", name, stage.seconds * 1000))
                 }
             }
             let total = summary.stages.reduce(0) { $0 + $1.seconds }

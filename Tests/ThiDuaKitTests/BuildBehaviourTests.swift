@@ -162,3 +162,17 @@ import Testing
         }
     }
 }
+
+@Suite struct VerboseTests {
+    /// `--verbose` names every stage once, in pipeline order, with its time in one column.
+    @Test func stagesArePrintedInOrderAndAligned() throws {
+        let site = try FixtureSite(Fixtures.site.merging(MiniTheme.files) { $1 })
+        let run = try CLI.run(["build", "--now", "2024-05-10", "--verbose"], in: site.root)
+        #expect(run.status == 0)
+        let lines = (run.stdout + run.stderr).split(separator: "\n").filter { $0.hasSuffix(" ms") }
+        let names = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["load", "parse", "assemble", "theme", "render+write", "swap"])
+        let columns = Set(lines.map { $0.count })
+        #expect(columns.count == 1, "the times end in one column: \(lines)")
+    }
+}

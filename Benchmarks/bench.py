@@ -2,7 +2,7 @@
 """Benchmark a full thidua build against Hugo and bare cmark on generated campaign sites.
 
     python3 Benchmarks/bench.py [--sizes 1000,10000] [--runs 5] [--thidua-only]
-                                [--verbose-stages] [--binary PATH]
+                                [--bare-theme] [--verbose-stages] [--binary PATH]
 
 For each size: generate the site into .build/bench/<size>/ (skipped when the same generator
 already wrote it), then run the tools in alternating rounds (thidua, hugo, cmark; thidua, hugo,
@@ -57,7 +57,7 @@ def ensure_packages(tools: list[str]) -> None:
     """Install from Debian whatever of `time`, `hugo` and `cmark` is missing."""
     wanted = {"time": GNU_TIME.exists(), "hugo": shutil.which("hugo") is not None,
               "cmark": shutil.which("cmark") is not None}
-    missing = [pkg for pkg in ["time"] + [t for t in tools if t != "thidua"] if not wanted[pkg]]
+    missing = [pkg for pkg in ["time"] + [t for t in tools if not t.startswith("thidua")] if not wanted[pkg]]
     if not missing:
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
@@ -139,6 +139,33 @@ def ensure_site(size: int) -> tuple[Path, str]:
     return site, f"generated in {seconds:.1f} s"
 
 
+THEME_SOURCE = REPO / "Sources" / "ThiDuaKit" / "DefaultTheme"
+
+
+def ensure_bare_site(site: Path) -> Path:
+    """`<site>/bare/`: the same content with the default theme stripped to the bone.
+
+    Every HTML page template prints the page title only, and cards, fragments and partials
+    are a single letter; the feed, calendar, sitemap and robots templates stay whole. A build
+    of it does every stage but the template work of the pages, so set beside the full build
+    it tells what the templates cost."""
+    bare = site / "bare"
+    if bare.exists():
+        shutil.rmtree(bare)
+    bare.mkdir()
+    (bare / "content").symlink_to(site / "content")
+    theme = bare / "theme"
+    shutil.copytree(THEME_SOURCE, theme)
+    templates = theme / "templates"
+    for template in templates.rglob("*.mustache"):
+        relative = template.relative_to(templates)
+        if len(relative.parts) > 1:
+            template.write_text("x", encoding="utf-8")
+        elif not template.name.endswith((".xml.mustache", ".ics.mustache", ".txt.mustache")):
+            template.write_text("{{page.title}}\n", encoding="utf-8")
+    return bare
+
+
 def tool_versions(binary: Path) -> dict[str, str]:
     def first_line(cmd: list[str]) -> str:
         try:
@@ -155,6 +182,7 @@ def tool_versions(binary: Path) -> dict[str, str]:
     cmark = first_line(["cmark", "--version"]) if shutil.which("cmark") else "?"
     cmark_match = re.search(r"(\d+\.\d+\.\d+)", cmark)
     return {"thidua": f"thidua {commit} (built {built})",
+            "thidua-bare": f"thidua {commit} (built {built})",
             "hugo": f"hugo {hugo_match.group(1) if hugo_match else hugo}",
             "cmark": f"cmark {cmark_match.group(1) if cmark_match else cmark}"}
 
@@ -236,6 +264,7 @@ def run_once(tool: Tool, work: Path, round_no: int) -> Run:
 
 def make_tools(site: Path, binary: Path, names: list[str]) -> list[Tool]:
     work = site / "run"
+    bare = ensure_bare_site(site) if "thidua-bare" in names else site
     hugo_flags = []
     if "hugo" in names:
         help_text = subprocess.run(["hugo", "--help"], capture_output=True, text=True).stdout
@@ -245,6 +274,9 @@ def make_tools(site: Path, binary: Path, names: list[str]) -> list[Tool]:
         "thidua": Tool("thidua", [str(binary), "build", "--source", str(site), "--out",
                                   "{out}", "--now", NOW],
                        output=work / "out-thidua"),
+        "thidua-bare": Tool("thidua-bare", [str(binary), "build", "--source", str(bare), "--out",
+                                            "{out}", "--now", NOW],
+                            output=work / "out-thidua-bare"),
         "hugo": Tool("hugo", ["hugo", "--source", str(site / "hugo"), "--destination",
                               "{out}", "--quiet", "--cacheDir", "{scratch}", *hugo_flags],
                      output=work / "out-hugo", scratch=work / "hugo-cache"),
@@ -313,7 +345,7 @@ def report(size: int, site: Path, origin: str, tools: list[Tool], runs: int,
     counts = {folder: sum(1 for _ in (site / "content" / folder).glob("*.md"))
               for folder in ("stories", "people", "milestones")}
     markdown_mb = (site / "all.md").stat().st_size / 1e6
-    what = {"thidua": "full site build", "hugo": "full site build (equivalent theme)",
+    what = {"thidua": "full site build", "thidua-bare": "the same, page templates reduced to the title", "hugo": "full site build (equivalent theme)",
             "cmark": "Markdown → HTML of the story bodies only"}
     lines = [
         f"## {size} stories",
@@ -343,6 +375,13 @@ def report(size: int, site: Path, origin: str, tools: list[Tool], runs: int,
         ratio = medians["hugo"] / medians["thidua"]
         lines.append(f"- **Hugo/thidua (wall time): {ratio:.2f}×** "
                      f"({'thidua faster' if ratio > 1 else 'Hugo faster'}).")
+    if "thidua-bare" in medians and "thidua" in medians:
+        share = 1 - medians["thidua-bare"] / medians["thidua"]
+        lines.append(f"- **Templates: {share:.0%} of thidua's wall time** (the bare-theme build "
+                     f"takes {fmt_seconds(medians['thidua-bare'])} s; Hugo/bare "
+                     f"{medians['hugo'] / medians['thidua-bare']:.2f}×)." if "hugo" in medians else
+                     f"- **Templates: {share:.0%} of thidua's wall time** (the bare-theme build "
+                     f"takes {fmt_seconds(medians['thidua-bare'])} s).")
     if "cmark" in medians and "thidua" in medians:
         lines.append(f"- **thidua/cmark (wall time): {medians['thidua'] / medians['cmark']:.1f}×** "
                      f"(the whole build over bare Markdown rendering of the same story bodies).")
@@ -363,6 +402,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                              "0 with --verbose-stages only prints the stages)")
     parser.add_argument("--thidua-only", action="store_true",
                         help="measure thidua alone (quick profiling loops)")
+    parser.add_argument("--bare-theme", action="store_true",
+                        help="also build the same content with page templates reduced to the "
+                             "title, to tell what the templates cost")
     parser.add_argument("--verbose-stages", action="store_true",
                         help="also run one thidua build with --verbose and print its stage times")
     parser.add_argument("--binary", type=Path, default=DEFAULT_BINARY,
@@ -383,6 +425,8 @@ def main(argv: list[str]) -> int:
     args = parse_args(argv)
     binary = args.binary.resolve()
     names = ["thidua"] if args.thidua_only else ["thidua", "hugo", "cmark"]
+    if args.bare_theme:
+        names.insert(1, "thidua-bare")
     ensure_packages(names)
     ensure_binary(binary)
     versions = tool_versions(binary)
@@ -401,7 +445,8 @@ def main(argv: list[str]) -> int:
             table = report(size, site, origin, tools, args.runs, versions, loads)
             print(table, flush=True)
             # A thidua-only table must not replace the last full comparison.
-            results = BENCH_ROOT / f"results-{size}{'-thidua-only' if args.thidua_only else ''}.md"
+            suffix = ("-thidua-only" if args.thidua_only else "") + ("-bare" if args.bare_theme else "")
+            results = BENCH_ROOT / f"results-{size}{suffix}.md"
             results.write_text(table, encoding="utf-8")
             log(f"Written to {results}")
         if args.verbose_stages:

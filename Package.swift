@@ -39,7 +39,8 @@ let package = Package(
         ),
         .testTarget(
             name: "ThiDuaKitTests",
-            dependencies: ["ThiDuaKit"]
+            // Mustache too: the asset links are checked as a template reads them.
+            dependencies: ["ThiDuaKit", .product(name: "Mustache", package: "swift-mustache")]
         ),
     ],
     swiftLanguageModes: [.v6]

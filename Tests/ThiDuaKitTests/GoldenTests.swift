@@ -6,6 +6,7 @@ import Testing
     static let expected: [String: String] = [
         "404.html": "<html lang=\"vi\"><title>Không tìm thấy</title><nav>Trang chủ,Tin tức,</nav>Không tìm thấy</html>\n",
         "assets/site.css": "body{}\n",
+        "assets/site.94fe1aa214.css": "body{}\n",
         "calendar.ics": "BEGIN:VCALENDAR\r\nUID:phase-dot-1-start@example.org\r\nDTSTART;VALUE=DATE:20240101\r\nSUMMARY:Bắt đầu Mừng Đảng quang vinh\r\nUID:milestone-thanh-lap-dang@example.org\r\nDTSTART;VALUE=DATE:20240203\r\nSUMMARY:Ngày thành lập Đảng (Kỷ niệm 94 năm)\r\nUID:phase-dot-1-end@example.org\r\nDTSTART;VALUE=DATE:20240630\r\nSUMMARY:Kết thúc Mừng Đảng quang vinh\r\nUID:phase-dot-2-start@example.org\r\nDTSTART;VALUE=DATE:20240701\r\nSUMMARY:Bắt đầu Về đích\r\nUID:event-20240728-ngay-thanh-lap-cong-doan-viet-nam@example.org\r\nDTSTART;VALUE=DATE:20240728\r\nSUMMARY:Ngày thành lập Công đoàn Việt Nam (Kỷ niệm 95 năm)\r\nUID:phase-dot-2-end@example.org\r\nDTSTART;VALUE=DATE:20241231\r\nSUMMARY:Kết thúc Về đích\r\nEND:VCALENDAR\r\n",
         "feed.xml": "https://example.org/feed.xml|2024-02-03T00:00:00+07:00|https://example.org/milestones/thanh-lap-dang/ 2024-02-03T00:00:00+07:00;https://example.org/stories/cham-lo-tet/ 2024-02-01T00:00:00+07:00;\n",
         "gioi-thieu/index.html": "<html lang=\"vi\"><title>Giới thiệu</title><nav>Trang chủ,Tin tức,</nav><p>Trang giới thiệu.</p>\n</html>\n",
@@ -22,7 +23,7 @@ import Testing
         "phases/index.html": "<html lang=\"vi\"><title>Đợt</title><nav>Trang chủ,Tin tức,</nav>Mừng Đảng quang vinh=2;Về đích=0;</html>\n",
         "robots.txt": "Sitemap: https://example.org/sitemap.xml\n",
         "search/d/0.json": "[[\"/stories/cham-lo-tet/\",\"Chăm lo Tết\",\"stories\",\"2024-02-01\",\"01/02/2024\",\"Công đoàn xã tặng quà Tết.\"],[\"/people/lo-thi-mai/\",\"Lò Thị Mai\",\"people\",\"\",\"\",\"Hồ sơ mẫu.\"],[\"/milestones/thanh-lap-dang/\",\"Ngày thành lập Đảng\",\"milestones\",\"2024-02-03\",\"03/02/2024\",\"Kỷ niệm.\"],[\"/gioi-thieu/\",\"Giới thiệu\",\"pages\",\"\",\"\",\"Trang giới thiệu.\"]]",
-        "search/index.html": "<html lang=\"vi\"><title>search.title</title><nav>Trang chủ,Tin tức,</nav>search</html>\n",
+        "search/index.html": "<html lang=\"vi\"><title>search.title</title><nav>Trang chủ,Tin tức,</nav>search /assets/site.94fe1aa214.css</html>\n",
         "search/meta.json": "{\"chunk\":4,\"docs\":4,\"stamp\":\"cc2f1dc291bb9f67\",\"version\":1}",
         "search/p/cdcs-0.json": "{\"dao\":{\"cđcs dào\":\"AA\"}}",
         "search/p/cham-0.json": "{\"lo\":{\"chăm lo\":\"A\"}}",

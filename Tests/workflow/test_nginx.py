@@ -10,6 +10,7 @@ nginx missing is a failure, not a skip: `apt-get install nginx` (the Makefile do
 
 import gzip
 import os
+import re
 import socket
 import subprocess
 import time
@@ -210,3 +211,16 @@ def test_assets_are_cached_longer_than_html(server):
     assert css.status == 200
     assert max_age(css) >= 7 * 24 * 3600
     assert max_age(css) > max_age(fetch(server, "/"))
+
+
+def test_fingerprinted_assets_are_kept_a_year(server, site):
+    """Pages link the stylesheet under the name with a hash of its bytes; nginx.conf lets
+    browsers keep such a name for a year, since other bytes never take that name."""
+    html = fetch(server, "/").text
+    match = re.search(r'<link rel="stylesheet" href="(/assets/style\.[0-9a-f]{10}\.css)">', html)
+    assert match, "the home page links the fingerprinted stylesheet"
+    css = fetch(server, match.group(1))
+    assert css.status == 200
+    assert css.body == (site / "assets" / "style.css").read_bytes()
+    assert "immutable" in css.headers.get("Cache-Control", "")
+    assert "max-age=31536000" in css.headers.get("Cache-Control", "")

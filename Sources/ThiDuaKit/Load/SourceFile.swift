@@ -38,9 +38,21 @@ public struct ContentSource: Sendable {
     }
 }
 
+/// A file of the theme's `assets/`, published under its own name and under a name that
+/// holds a hash of its bytes (`AssetFingerprint`), the one the default theme links.
+public struct ThemeAsset: Sendable, Hashable {
+    /// Published as `assets/<its path>`, for themes and pages that link it by name.
+    public let file: StaticFile
+    public let fingerprintedPath: String
+
+    public var copies: [StaticFile] {
+        [file, StaticFile(sourcePath: file.sourcePath, outputPath: fingerprintedPath)]
+    }
+}
+
 /// Everything of a theme: templates, UI strings per language, and assets.
 public struct ThemeSource: Sendable {
     public var templates: [SourceFile]
     public var strings: [SourceFile]
-    public var assets: [StaticFile]
+    public var assets: [ThemeAsset]
 }

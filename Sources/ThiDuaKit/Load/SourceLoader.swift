@@ -53,18 +53,30 @@ public struct SourceLoader: Sendable {
     private func loadTheme(at dir: URL, label: String) throws(BuildFailure) -> ThemeSource {
         let reader = SourceLoader(root: dir)
         var failures: [Diagnostic] = []
+        // The reader's paths start at the theme folder; messages name it, as the editor sees it.
+        func labelled(_ problem: Diagnostic) -> Diagnostic {
+            Diagnostic(path: "\(label)/\(problem.path)", position: problem.position, message: problem.message)
+        }
         func readAll(_ folder: String, suffix: String) -> [SourceFile] {
             reader.files(under: folder).filter { $0.hasSuffix(suffix) }.compactMap { relative in
                 switch reader.read(relative) {
                 case .success(let file): return SourceFile(path: "\(label)/\(relative)", bytes: file.bytes)
-                case .failure(let problem): failures.append(problem); return nil
+                case .failure(let problem): failures.append(labelled(problem)); return nil
                 }
             }
         }
         let templates = readAll("templates", suffix: ".mustache")
         let strings = readAll("i18n", suffix: ".yml")
-        let assets = reader.files(under: "assets").map {
-            StaticFile(sourcePath: dir.appendingPathComponent($0).path, outputPath: $0)
+        // Assets are read once here for the hash in their second name; the Write stage copies them.
+        let assets = reader.files(under: "assets").compactMap { relative -> ThemeAsset? in
+            switch reader.read(relative) {
+            case .success(let file):
+                return ThemeAsset(file: StaticFile(sourcePath: dir.appendingPathComponent(relative).path, outputPath: relative),
+                                  fingerprintedPath: AssetFingerprint.path(relative, bytes: file.bytes))
+            case .failure(let problem):
+                failures.append(labelled(problem))
+                return nil
+            }
         }
         guard failures.isEmpty else { throw BuildFailure(failures) }
         return ThemeSource(templates: templates, strings: strings, assets: assets)

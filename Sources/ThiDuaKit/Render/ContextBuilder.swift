@@ -6,7 +6,7 @@ struct ContextBuilder: Sendable {
     let site: Site
     let theme: Theme
     var strings: UIStrings { theme.strings }
-    /// Keys every page shares (`site`, `t`, `year`).
+    /// Keys every page shares (`site`, `t`, `year`, `assets`).
     private(set) var common: Context = [:]
     private let items = ContextMemo<ItemKey>()
     /// The menu and the fragments, by which menu items are current.
@@ -46,7 +46,7 @@ struct ContextBuilder: Sendable {
         siteContext["description"] = config.description?.nonEmpty
         siteContext["organisation"] = config.organisation?.nonEmpty
         siteContext["liveReload"] = site.liveReload ? true : nil
-        return ["site": siteContext, "t": strings.values, "year": String(site.now.year)]
+        return ["site": siteContext, "t": strings.values, "year": String(site.now.year), "assets": theme.assetLinks]
     }
 
     /// `menu` and `fragments` of a page at `url`. The theme's `fragments/<name>` templates

@@ -13,7 +13,12 @@ public struct Theme: Sendable {
     /// Every template's name, sorted.
     let names: [String]
     let strings: UIStrings
-    public let assets: [StaticFile]
+    let assetFiles: [ThemeAsset]
+    /// `{{assets.…}}`: see `AssetLinks`.
+    let assetLinks: [String: any Sendable]
+
+    /// Every file to publish from the theme's `assets/`, under both its names.
+    public var assets: [StaticFile] { assetFiles.flatMap(\.copies) }
 
     public static func compile(_ source: ThemeSource, language: String) throws(BuildFailure) -> Theme {
         ThemeContentTypes.registered
@@ -66,9 +71,14 @@ public struct Theme: Sendable {
             problems.append(contentsOf: failure.diagnostics)
             strings = UIStrings(values: [:], shortDate: .vietnameseShort, longDate: .vietnameseLong)
         }
+        var assetLinks: [String: any Sendable] = [:]
+        switch AssetLinks.tree(source.assets) {
+        case .success(let tree): assetLinks = tree
+        case .failure(let failure): problems.append(contentsOf: failure.diagnostics)
+        }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return Theme(library: MustacheLibrary(templates: templates), names: templates.keys.sorted(),
-                     strings: strings, assets: source.assets)
+                     strings: strings, assetFiles: source.assets, assetLinks: assetLinks)
     }
 
     private static func explain(_ error: any Error) -> String {

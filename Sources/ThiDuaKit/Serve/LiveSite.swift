@@ -82,8 +82,10 @@ public struct LiveSite: Sendable {
             nextPages = pages
             toRender = affected.sorted().compactMap { jobs[$0] }
         } else {
+            // Every page links the theme's assets by the hash of their bytes.
+            let assetsMoved = theme.map { Set($0.assetFiles) != Set(compiled.assetFiles) } ?? false
             (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
-                                         everything: changed == nil || dataChanged)
+                                         everything: changed == nil || dataChanged || assetsMoved)
             shownOn = nextPages.reduce(into: [:]) { index, page in
                 for dependency in page.value.dependencies { index[dependency, default: []].insert(page.key) }
             }
@@ -97,10 +99,18 @@ public struct LiveSite: Sendable {
         var written = 0
         do {
             for file in files where try writeIfChanged(file.path, Data(file.contents.utf8)) { written += 1 }
-            // A media file or theme asset is copied when it is new or was saved.
-            for file in compiled.assets + site.media
-            where changed == nil || changed?.contains(where: { $0.split(separator: "/").dropFirst().joined(separator: "/") == file.outputPath }) == true {
+            // A media file or theme asset is copied when it is new or was saved; a theme asset
+            // saved with new bytes also has a new fingerprinted name.
+            let saved = Set((changed ?? []).map { $0.split(separator: "/").dropFirst().joined(separator: "/") })
+            let previousAssets = Set(theme?.assets ?? [])
+            let copies = compiled.assetFiles.filter { saved.contains($0.file.outputPath) }.flatMap(\.copies)
+                + compiled.assets.filter { !previousAssets.contains($0) }
+                + site.media.filter { saved.contains($0.outputPath) }
+            for file in changed == nil ? compiled.assets + site.media : copies {
                 if try writeIfChanged(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath))) { written += 1 }
+            }
+            for stale in previousAssets.subtracting(compiled.assets) {
+                try? FileManager.default.removeItem(at: output.appendingPathComponent(stale.outputPath))
             }
         } catch {
             throw BuildFailure([Diagnostic(path: output.path, message: "cannot write: \(error.localizedDescription)")])

@@ -24,7 +24,7 @@ enum MiniTheme {
         {{<base}}{{$main}}{{#sections}}[{{phase.id}}{{#phase.current}}*{{/phase.current}}:{{#undated}}{{title}} ({{anniversary.label}});{{/undated}}{{#entries}}{{date.short}} {{kind}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/entries}}]{{/sections}}{{/main}}{{/base}}
         """,
         "theme/templates/404.mustache": "{{<base}}{{$main}}{{t.notFound.title}}{{/main}}{{/base}}",
-        "theme/templates/search.mustache": "{{<base}}{{$main}}search{{/main}}{{/base}}",
+        "theme/templates/search.mustache": "{{<base}}{{$main}}search {{assets.site.css}}{{/main}}{{/base}}",
         "theme/templates/alias.mustache": "->{{target.url}}\n",
         "theme/templates/feed.xml.mustache": "{{feed.self}}|{{feed.updated}}|{{#entries}}{{id}} {{updated}};{{/entries}}\n",
         "theme/templates/calendar.ics.mustache": """

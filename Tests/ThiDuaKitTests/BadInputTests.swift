@@ -79,6 +79,72 @@ import Testing
         #expect(stderr.contains("content/timeline.yml:10:10: error: phase 'dot-1' ends (2023-06-30) before it starts (2024-01-01)"))
     }
 
+    /// Every wrong key of a data file in one build, each at its line and column, under its
+    /// place in the file (`phases[1].end`).
+    @Test func everyWrongKeyOfTheTimelineIsReportedAtOnce() throws {
+        let timeline = """
+        campaign:
+          title: "Phong trào 2024"
+          start: 2024-13-01
+          end: 2024-12-31
+        phases:
+          - id: dot-1
+            start: 2024-01-01
+            end: 2024-06-30
+          - id: dot-2
+            title: "Về đích"
+            start: 2024-07-01
+            end: [2024-12-31]
+        events:
+          - date: 2024-07-28
+            title: "Ngày thành lập Công đoàn Việt Nam"
+            since: "năm xưa"
+
+        """
+        let stderr = try failingBuild(["content/timeline.yml": timeline])
+        #expect(stderr.contains("content/timeline.yml:3:10: error: 'campaign.start': '2024-13-01' is not a date that exists; write it as YYYY-MM-DD"))
+        #expect(stderr.contains("content/timeline.yml:6:5: error: missing required key 'phases[0].title'"))
+        #expect(stderr.contains("content/timeline.yml:12:10: error: 'phases[1].end' must be a date (YYYY-MM-DD), not a list"))
+        #expect(stderr.contains("content/timeline.yml:16:12: error: 'events[0].since': 'năm xưa' is neither a date (YYYY-MM-DD) nor a year (YYYY)"))
+        #expect(stderr.contains("4 errors; nothing was written"))
+    }
+
+    @Test func everyWrongKeyOfTheSiteFileIsReportedAtOnce() throws {
+        let site = """
+        title: "Thi đua thử"
+        baseURL: "https://example.org/"
+        paginate: "mười"
+        menu:
+          - {title: "Trang chủ"}
+        feed: {content: all}
+        permalinks: {stories: "/tin/"}
+
+        """
+        let stderr = try failingBuild(["content/site.yml": site])
+        #expect(stderr.contains("content/site.yml:3:11: error: 'paginate' must be a whole number, not 'mười'"))
+        #expect(stderr.contains("content/site.yml:5:5: error: missing required key 'menu[0].url'"))
+        #expect(stderr.contains("content/site.yml:6:17: error: 'feed.content': 'all' is neither full (whole stories) nor summary"))
+        #expect(stderr.contains("content/site.yml:7:23: error: permalink '/tin/' must start and end with '/' and contain ':slug'"))
+        #expect(stderr.contains("4 errors; nothing was written"))
+    }
+
+    @Test func everyWrongMovementIsReportedAtOnce() throws {
+        let movements = """
+        - id: lao-dong-gioi
+          title: "Lao động giỏi"
+        - id: "Sáng tạo"
+          title: "Sáng tạo"
+        - id: an-toan
+        - "không phải một phong trào"
+
+        """
+        let stderr = try failingBuild(["content/movements.yml": movements])
+        #expect(stderr.contains("content/movements.yml:3:7: error: movement id 'Sáng tạo' must be lower-case letters, digits and hyphens, like 'sang-tao'"))
+        #expect(stderr.contains("content/movements.yml:5:3: error: missing required key '[2].title'"))
+        #expect(stderr.contains("content/movements.yml:6:3: error: '[3]' must be keys with values, not 'không phải một phong trào'"))
+        #expect(stderr.contains("3 errors; nothing was written"))
+    }
+
     @Test func everyErrorIsReportedAtOnce() throws {
         let stderr = try failingBuild([
             "content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-13-01\n---\n",

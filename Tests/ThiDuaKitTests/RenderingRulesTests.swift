@@ -111,7 +111,7 @@ import Testing
             Issue.record("the YAML did not compose")
             return
         }
-        var reader = FrontMatterReader(document)
+        var reader = MappingReader(document)
         #expect(reader.bool("draft") == true)
         #expect(reader.bool("featured") == false)
         #expect(reader.problems.isEmpty)

@@ -61,7 +61,7 @@ public struct Story: Sendable {
 }
 
 public struct Person: Sendable {
-    public enum Kind: String, Sendable, Codable { case individual, collective }
+    public enum Kind: String, Sendable { case individual, collective }
 
     public internal(set) var entry: Entry
     public let unit: String

@@ -17,7 +17,7 @@ public struct SiteConfig: Sendable {
     public let paginate: Int
 
     /// What a feed entry carries: the whole article or its summary.
-    public enum FeedContent: String, Sendable, Decodable { case full, summary }
+    public enum FeedContent: String, Sendable { case full, summary }
     /// Entries in each feed, newest first.
     public let feedLimit: Int
     public let feedContent: FeedContent

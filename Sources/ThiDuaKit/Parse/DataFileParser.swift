@@ -7,39 +7,38 @@ enum DataFileParser {
             return .failure(BuildFailure([Diagnostic(path: "content/site.yml", message: "missing site.yml; it needs at least 'title' and 'baseURL'")]))
         }
         return document(file).flatMap { yaml in
-            yaml.decode(SiteFile.self).mapError { BuildFailure([$0]) }.flatMap { site in
-                var problems: [Diagnostic] = []
-                var permalinks: [ContentKind: String] = [:]
-                for (name, pattern) in site.permalinks ?? [:] {
-                    let at = yaml.node(at: [Key("permalinks"), Key(name)])
-                    guard let kind = ContentKind(rawValue: name) else {
-                        problems.append(yaml.diagnostic(at: at, "unknown collection '\(name)' in permalinks; use pages, stories, people or milestones"))
-                        continue
-                    }
-                    guard pattern.contains(":slug"), pattern.hasPrefix("/"), pattern.hasSuffix("/") else {
-                        problems.append(yaml.diagnostic(at: at, "permalink '\(pattern)' must start and end with '/' and contain ':slug'"))
-                        continue
-                    }
-                    permalinks[kind] = pattern
+            var reader = MappingReader(yaml, what: "site.yml")
+            let site = SiteFile(&reader)
+            var problems = reader.problems
+            var permalinks: [ContentKind: String] = [:]
+            for (name, pattern, node) in site.permalinks ?? [] {
+                guard let kind = ContentKind(rawValue: name) else {
+                    problems.append(yaml.diagnostic(at: node, "unknown collection '\(name)' in permalinks; use pages, stories, people or milestones"))
+                    continue
                 }
-                if let limit = site.feed?.limit, limit < 1 {
-                    problems.append(yaml.diagnostic(at: yaml.node(at: [Key("feed"), Key("limit")]), "'feed.limit' must be at least 1"))
+                guard pattern.contains(":slug"), pattern.hasPrefix("/"), pattern.hasSuffix("/") else {
+                    problems.append(yaml.diagnostic(at: node, "permalink '\(pattern)' must start and end with '/' and contain ':slug'"))
+                    continue
                 }
-                if let paginate = site.paginate, paginate < 1 {
-                    problems.append(yaml.diagnostic(at: yaml.node(at: [Key("paginate")]), "'paginate' must be at least 1"))
-                }
-                guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
-                let base = site.baseURL.hasSuffix("/") ? site.baseURL : site.baseURL + "/"
-                return .success(SiteConfig(
-                    title: site.title, baseURL: base, description: site.description,
-                    language: site.language ?? "vi", organisation: site.organisation,
-                    menu: (site.menu ?? []).enumerated().map {
-                        SiteConfig.MenuItem(title: $0.element.title, url: $0.element.url, weight: $0.element.weight ?? $0.offset)
-                    }.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) },
-                    permalinks: permalinks, paginate: site.paginate ?? 10,
-                    feedLimit: site.feed?.limit ?? 20, feedContent: site.feed?.content ?? .summary, image: site.image,
-                    params: yaml.params(excluding: SiteFile.knownKeys)))
+                permalinks[kind] = pattern
             }
+            if let limit = site.feed?.limit, limit < 1 {
+                problems.append(yaml.diagnostic(at: yaml.node(at: [Key("feed"), Key("limit")]), "'feed.limit' must be at least 1"))
+            }
+            if let paginate = site.paginate, paginate < 1 {
+                problems.append(yaml.diagnostic(at: yaml.node(at: [Key("paginate")]), "'paginate' must be at least 1"))
+            }
+            guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+            let base = site.baseURL.hasSuffix("/") ? site.baseURL : site.baseURL + "/"
+            return .success(SiteConfig(
+                title: site.title, baseURL: base, description: site.description,
+                language: site.language ?? "vi", organisation: site.organisation,
+                menu: (site.menu ?? []).enumerated().map {
+                    SiteConfig.MenuItem(title: $0.element.title, url: $0.element.url, weight: $0.element.weight ?? $0.offset)
+                }.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) },
+                permalinks: permalinks, paginate: site.paginate ?? 10,
+                feedLimit: site.feed?.limit ?? 20, feedContent: site.feed?.content ?? .summary, image: site.image,
+                params: yaml.params(excluding: SiteFile.knownKeys)))
         }
     }
 
@@ -48,31 +47,31 @@ enum DataFileParser {
             return .failure(BuildFailure([Diagnostic(path: "content/timeline.yml", message: "missing timeline.yml; it needs 'campaign' and 'phases'")]))
         }
         return document(file).flatMap { yaml in
-            yaml.decode(TimelineFile.self).mapError { BuildFailure([$0]) }.flatMap { raw in
-                TimelineValidator(yaml: yaml, raw: raw).validate()
-            }
+            var reader = MappingReader(yaml, what: "timeline.yml")
+            let raw = TimelineFile(&reader)
+            // The dates are judged together only once each of them could be read.
+            guard reader.problems.isEmpty, let campaign = raw.campaign else { return .failure(BuildFailure(reader.problems)) }
+            return TimelineValidator(yaml: yaml, campaign: campaign, phases: raw.phases, events: raw.events ?? []).validate()
         }
     }
 
     static func movements(_ file: SourceFile?) -> Result<[Movement], BuildFailure> {
         guard let file else { return .success([]) }
         return document(file).flatMap { yaml in
-            yaml.decode([MovementFile].self).mapError { BuildFailure([$0]) }.flatMap { raw in
-                var seen: Set<String> = []
-                var problems: [Diagnostic] = []
-                for (index, movement) in raw.enumerated() {
-                    let at = yaml.node(at: [Key(index), Key("id")])
-                    if !seen.insert(movement.id).inserted {
-                        problems.append(yaml.diagnostic(at: at, "movement id '\(movement.id)' is used twice"))
-                    } else if Slug.make(movement.id) != movement.id {
-                        problems.append(yaml.diagnostic(at: at, "movement id '\(movement.id)' must be lower-case letters, digits and hyphens, like '\(Slug.make(movement.id))'"))
-                    }
+            var (raw, problems) = MappingReader.list(of: yaml, what: "movements.yml") { MovementFile(&$0) }
+            var seen: Set<String> = []
+            for (index, movement) in raw.enumerated() where !movement.id.isEmpty {
+                let at = yaml.node(at: [Key(index), Key("id")])
+                if !seen.insert(movement.id).inserted {
+                    problems.append(yaml.diagnostic(at: at, "movement id '\(movement.id)' is used twice"))
+                } else if Slug.make(movement.id) != movement.id {
+                    problems.append(yaml.diagnostic(at: at, "movement id '\(movement.id)' must be lower-case letters, digits and hyphens, like '\(Slug.make(movement.id))'"))
                 }
-                guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
-                return .success(raw.map {
-                    Movement(id: $0.id, title: $0.title, description: $0.description, launchedBy: $0.by)
-                })
             }
+            guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+            return .success(raw.map {
+                Movement(id: $0.id, title: $0.title, description: $0.description, launchedBy: $0.by)
+            })
         }
     }
 
@@ -92,69 +91,4 @@ struct Key: CodingKey {
     init(_ index: Int) { stringValue = String(index); intValue = index }
     init?(stringValue: String) { self.init(stringValue) }
     init?(intValue: Int) { self.init(intValue) }
-}
-
-struct SiteFile: Decodable {
-    struct Menu: Decodable {
-        let title: String
-        let url: String
-        let weight: Int?
-    }
-
-    let title: String
-    let baseURL: String
-    let description: String?
-    let language: String?
-    let organisation: String?
-    let menu: [Menu]?
-    struct Feed: Decodable {
-        let limit: Int?
-        let content: SiteConfig.FeedContent?
-    }
-
-    let permalinks: [String: String]?
-    let paginate: Int?
-    let feed: Feed?
-    let image: String?
-
-    static let knownKeys: Set<String> = [
-        "title", "baseURL", "description", "language", "organisation", "menu", "permalinks", "paginate",
-        "feed", "image",
-    ]
-}
-
-struct MovementFile: Decodable {
-    let id: String
-    let title: String
-    let description: String?
-    let by: String?
-}
-
-struct TimelineFile: Decodable {
-    struct CampaignFile: Decodable {
-        let title: String
-        let theme: String?
-        let start: CalendarDate
-        let end: CalendarDate
-    }
-
-    struct PhaseFile: Decodable {
-        let id: String
-        let title: String
-        let summary: String?
-        let start: CalendarDate
-        let end: CalendarDate
-    }
-
-    struct EventFile: Decodable {
-        let date: CalendarDate?
-        let phase: String?
-        let title: String
-        let since: AnniversaryOrigin?
-        let description: String?
-    }
-
-    let campaign: CampaignFile
-    let phases: [PhaseFile]
-    let events: [EventFile]?
 }

@@ -4,21 +4,11 @@ protocol FrontMatter {
     static var ownKeys: Set<String> { get }
     /// Reads the collection's keys; what is wrong is left in the reader's problems, and the
     /// value is then only a placeholder.
-    init(_ reader: inout FrontMatterReader)
+    init(_ reader: inout MappingReader)
 }
 
 extension FrontMatter {
     static var knownKeys: Set<String> { ownKeys.union(CommonFrontMatter.keys) }
-}
-
-/// Placeholders for values that were missing or wrong; never published, since the reader's
-/// problems stop the build.
-private let noDate = CalendarDate(dayNumber: 0)
-
-private func date(_ reader: inout FrontMatterReader, _ key: String, required: Bool) -> CalendarDate? {
-    let expected = "a date (YYYY-MM-DD)"
-    return required ? reader.requiredValue(key, expected: expected, CalendarDate.init(iso:), problem: ValueProblem.notADate)
-        : reader.value(key, expected: expected, CalendarDate.init(iso:), problem: ValueProblem.notADate)
 }
 
 /// Keys every collection has; read from the same mapping as the collection's own.
@@ -33,14 +23,14 @@ struct CommonFrontMatter {
 
     static let keys: Set<String> = ["title", "summary", "draft", "slug", "aliases", "publishDate", "expiryDate"]
 
-    init(_ reader: inout FrontMatterReader) {
+    init(_ reader: inout MappingReader) {
         title = reader.requiredText("title") ?? ""
         summary = reader.text("summary")
         draft = reader.bool("draft")
         slug = reader.text("slug")
         aliases = reader.texts("aliases")
-        publishDate = date(&reader, "publishDate", required: false)
-        expiryDate = date(&reader, "expiryDate", required: false)
+        publishDate = reader.date("publishDate", required: false)
+        expiryDate = reader.date("expiryDate", required: false)
     }
 }
 
@@ -55,8 +45,8 @@ struct StoryFrontMatter: FrontMatter {
 
     static let ownKeys: Set<String> = ["date", "tags", "movement", "phase", "unit", "author", "image"]
 
-    init(_ reader: inout FrontMatterReader) {
-        date = ThiDuaKit.date(&reader, "date", required: true) ?? noDate
+    init(_ reader: inout MappingReader) {
+        date = reader.date("date", required: true) ?? .placeholder
         tags = reader.texts("tags")
         movement = reader.text("movement")
         phase = reader.text("phase")
@@ -79,7 +69,7 @@ struct PersonFrontMatter: FrontMatter {
 
     static let ownKeys: Set<String> = ["unit", "kind", "role", "photo", "movement", "phase", "award", "date", "featured"]
 
-    init(_ reader: inout FrontMatterReader) {
+    init(_ reader: inout MappingReader) {
         unit = reader.requiredText("unit") ?? ""
         kind = reader.value("kind", expected: "individual or collective", Person.Kind.init(rawValue:)) {
             "'\($0)' is neither individual (one person) nor collective (a group)"
@@ -89,7 +79,7 @@ struct PersonFrontMatter: FrontMatter {
         movement = reader.text("movement")
         phase = reader.text("phase")
         award = reader.text("award")
-        date = ThiDuaKit.date(&reader, "date", required: false)
+        date = reader.date("date", required: false)
         featured = reader.bool("featured")
     }
 }
@@ -102,10 +92,9 @@ struct MilestoneFrontMatter: FrontMatter {
 
     static let ownKeys: Set<String> = ["date", "since", "phase", "image"]
 
-    init(_ reader: inout FrontMatterReader) {
-        date = ThiDuaKit.date(&reader, "date", required: true) ?? noDate
-        since = reader.value("since", expected: "a date or a year", AnniversaryOrigin.init(text:),
-                             problem: ValueProblem.notAnOrigin)
+    init(_ reader: inout MappingReader) {
+        date = reader.date("date", required: true) ?? .placeholder
+        since = reader.anniversaryOrigin("since")
         phase = reader.text("phase")
         image = reader.text("image")
     }
@@ -116,43 +105,7 @@ struct PageFrontMatter: FrontMatter {
 
     static let ownKeys: Set<String> = ["weight"]
 
-    init(_ reader: inout FrontMatterReader) {
+    init(_ reader: inout MappingReader) {
         weight = reader.int("weight")
-    }
-}
-
-/// What is wrong with a text that should name a day or an anniversary's origin; shared by
-/// front matter and the data files.
-enum ValueProblem {
-    static func notADate(_ text: String) -> String {
-        "'\(text)' is not a date that exists; write it as YYYY-MM-DD"
-    }
-
-    static func notAnOrigin(_ text: String) -> String {
-        "'\(text)' is neither a date (YYYY-MM-DD) nor a year (YYYY)"
-    }
-}
-
-extension CalendarDate: Decodable {
-    public init(from decoder: any Decoder) throws {
-        self = try decoder.decodeText(CalendarDate.init(iso:), problem: ValueProblem.notADate)
-    }
-}
-
-extension AnniversaryOrigin: Decodable {
-    public init(from decoder: any Decoder) throws {
-        self = try decoder.decodeText(AnniversaryOrigin.init(text:), problem: ValueProblem.notAnOrigin)
-    }
-}
-
-extension Decoder {
-    /// Decodes a scalar written as text, with a message naming the text when it does not parse.
-    func decodeText<T>(_ parse: (String) -> T?, problem: (String) -> String) throws -> T {
-        let container = try singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = parse(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: problem(text))
-        }
-        return value
     }
 }

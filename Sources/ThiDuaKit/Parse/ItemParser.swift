@@ -103,7 +103,7 @@ enum ItemParser {
 
         /// The common keys and the collection's own, with the problems of both reported.
         private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> (CommonFrontMatter, T) {
-            var reader = FrontMatterReader(yaml)
+            var reader = MappingReader(yaml)
             let common = CommonFrontMatter(&reader)
             let own = T(&reader)
             guard reader.problems.isEmpty else { throw BuildFailure(reader.problems) }

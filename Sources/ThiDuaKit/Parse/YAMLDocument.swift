@@ -1,8 +1,7 @@
 import Yams
 
 /// A composed YAML document that remembers which file and lines it came from, so that every
-/// decoding problem can be reported at its position. Yams reports type errors and missing
-/// keys by coding path only; the position is found by following that path in the node tree.
+/// problem found in it can be reported at its position.
 struct YAMLDocument {
     let path: String
     let lineOffset: Int
@@ -23,27 +22,6 @@ struct YAMLDocument {
         } catch {
             return .failure(Diagnostic(path: path, position: SourcePosition(line: lineOffset + 1, column: 1), message: "invalid YAML: \(error)"))
         }
-    }
-
-    func decode<T: Decodable>(_ type: T.Type, from node: Node? = nil) -> Result<T, Diagnostic> {
-        do {
-            return .success(try SharedDecoder.instance.decoder.decode(type, from: node ?? root))
-        } catch let error as DecodingError {
-            return .failure(diagnostic(for: error))
-        } catch let error as YamlError {
-            return .failure(Self.syntaxDiagnostic(error, path: path, lineOffset: lineOffset))
-        } catch {
-            return .failure(Diagnostic(path: path, position: position(of: root), message: "\(error)"))
-        }
-    }
-
-    /// One decoder for the whole build: creating a `YAMLDecoder` builds its default options,
-    /// which read the process environment, and that cost was 4 % of a build. The decoder is
-    /// never mutated after this, and each `decode` call keeps its own state, so sharing it
-    /// between tasks is safe.
-    private final class SharedDecoder: @unchecked Sendable {
-        static let instance = SharedDecoder()
-        let decoder = YAMLDecoder(encoding: .utf8)
     }
 
     func position(of node: Node) -> SourcePosition {
@@ -110,45 +88,6 @@ struct YAMLDocument {
             return .map(values)
         case .alias:
             return .null
-        }
-    }
-
-    private func diagnostic(for error: DecodingError) -> Diagnostic {
-        switch error {
-        case .keyNotFound(let key, let context):
-            let parent = node(at: context.codingPath)
-            return diagnostic(at: parent, Self.missingKey(key.stringValue))
-        case .typeMismatch(let expected, let context):
-            let found = node(at: context.codingPath)
-            return diagnostic(at: found, Self.wrongKind(Self.keyName(context.codingPath), expected: Self.describe(expected), found: found))
-        case .valueNotFound(let expected, let context):
-            let found = node(at: context.codingPath)
-            return diagnostic(at: found, Self.emptyValue(Self.keyName(context.codingPath), expected: Self.describe(expected)))
-        case .dataCorrupted(let context):
-            if let yamlError = context.underlyingError as? YamlError {
-                return Self.syntaxDiagnostic(yamlError, path: path, lineOffset: lineOffset)
-            }
-            let found = node(at: context.codingPath)
-            return diagnostic(at: found, "'\(Self.keyName(context.codingPath))': \(context.debugDescription)")
-        @unknown default:
-            return diagnostic(at: root, "\(error)")
-        }
-    }
-
-    private static func keyName(_ codingPath: [any CodingKey]) -> String {
-        codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            .joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
-    }
-
-    /// Type names an editor understands, not Swift's.
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "text"
-        case is Bool.Type: return "true or false"
-        case is Int.Type: return "a whole number"
-        case is [String].Type, is Node.Sequence.Type: return "a list"
-        case is CalendarDate.Type: return "a date (YYYY-MM-DD)"
-        default: return "a value of another kind"
         }
     }
 

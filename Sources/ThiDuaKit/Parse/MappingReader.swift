@@ -1,0 +1,192 @@
+import Yams
+
+/// Reads the typed keys of a YAML mapping (front matter, or a part of `site.yml` or
+/// `timeline.yml`) from the nodes Yams composed, and keeps a diagnostic for every key that is
+/// missing or of the wrong kind, so an editor sees all of them in one build. Codable stopped
+/// at the first one, and found each key by scanning the mapping and building a node to
+/// compare with: 5 % of a build.
+struct MappingReader {
+    let document: YAMLDocument
+    /// The mapping's place in the file, for messages: "" at the top, else `phases[1].`.
+    private let prefix: String
+    private let node: Node
+    private var values: [String: Node] = [:]
+    private(set) var problems: [Diagnostic] = []
+
+    /// The top-level mapping of a document: `what` is "front matter" or the file's name.
+    init(_ document: YAMLDocument, what: String = "front matter") {
+        self.init(document, node: document.root, prefix: "", notMapping: "\(what) must be keys with values (title: …)")
+    }
+
+    private init(_ document: YAMLDocument, node: Node, prefix: String, notMapping: String) {
+        self.document = document
+        self.node = node
+        self.prefix = prefix
+        guard case .mapping(let mapping) = node else {
+            problems.append(document.diagnostic(at: node, "\(notMapping), not \(YAMLDocument.describe(node))"))
+            return
+        }
+        for (key, value) in mapping {
+            if let name = key.string { values[name] = value }
+        }
+    }
+
+    /// Reads each mapping of a file that is a list of them (`movements.yml`); an empty file
+    /// is an empty list.
+    static func list<T>(of document: YAMLDocument, what: String, _ read: (inout MappingReader) -> T)
+        -> (values: [T], problems: [Diagnostic]) {
+        switch document.root {
+        case .mapping(let mapping) where mapping.isEmpty:
+            return ([], [])
+        case .sequence(let sequence):
+            return readEach(sequence, in: document, key: "", read)
+        default:
+            return ([], [document.diagnostic(at: document.root, "\(what) must be a list (- id: …), not \(YAMLDocument.describe(document.root))")])
+        }
+    }
+
+    /// Text that must be there; an empty value reads as "" for the caller to judge, unless
+    /// `allowEmpty` is false.
+    mutating func requiredText(_ key: String, allowEmpty: Bool = true) -> String? {
+        guard allowEmpty else { return requiredValue(key, expected: "text", { $0 }, problem: { _ in "" }) }
+        guard let node = values[key] else { return missing(key) }
+        return isNull(node) ? "" : text(key)
+    }
+
+    mutating func text(_ key: String) -> String? {
+        guard let node = present(key) else { return nil }
+        guard case .scalar(let scalar) = node else { return mismatch(key, node, expected: "text") }
+        return scalar.string
+    }
+
+    mutating func texts(_ key: String) -> [String]? {
+        guard let node = present(key) else { return nil }
+        guard case .sequence(let sequence) = node else { return mismatch(key, node, expected: "a list") }
+        var texts: [String] = []
+        for (index, item) in sequence.enumerated() {
+            guard case .scalar(let scalar) = item else {
+                return mismatch("\(key)[\(index)]", item, expected: "text")
+            }
+            texts.append(scalar.string)
+        }
+        return texts
+    }
+
+    /// A mapping of names to text, in the order written, with the node of each value.
+    mutating func textsByName(_ key: String) -> [(name: String, text: String, node: Node)]? {
+        guard let node = present(key) else { return nil }
+        guard case .mapping(let mapping) = node else { return mismatch(key, node, expected: "a mapping") }
+        var entries: [(name: String, text: String, node: Node)] = []
+        for (name, value) in mapping {
+            guard case .scalar(let scalar) = value else {
+                problems.append(document.diagnostic(at: value, YAMLDocument.wrongKind(
+                    "\(prefix)\(key).\(name.string ?? "")", expected: "text", found: value)))
+                continue
+            }
+            entries.append((name.string ?? "", scalar.string, value))
+        }
+        return entries
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let node = present(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Bool.construct(from: scalar) else {
+            return mismatch(key, node, expected: "true or false")
+        }
+        return value
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        guard let node = present(key) else { return nil }
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int.construct(from: scalar) else {
+            return mismatch(key, node, expected: "a whole number")
+        }
+        return value
+    }
+
+    /// A value written as text, such as a date; `problem` says why a text does not parse.
+    mutating func value<T>(_ key: String, expected: String, _ parse: (String) -> T?, problem: (String) -> String) -> T? {
+        guard let node = present(key) else { return nil }
+        guard case .scalar(let scalar) = node else { return mismatch(key, node, expected: expected) }
+        guard let value = parse(scalar.string) else {
+            problems.append(document.diagnostic(at: node, "'\(prefix)\(key)': \(problem(scalar.string))"))
+            return nil
+        }
+        return value
+    }
+
+    mutating func requiredValue<T>(_ key: String, expected: String, _ parse: (String) -> T?,
+                                   problem: (String) -> String) -> T? {
+        guard let node = values[key] else { return missing(key) }
+        guard !isNull(node) else {
+            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: expected)))
+            return nil
+        }
+        return value(key, expected: expected, parse, problem: problem)
+    }
+
+    /// A mapping inside this one, read by `read`; its problems are this reader's.
+    mutating func mapping<T>(_ key: String, required: Bool = false, _ read: (inout MappingReader) -> T) -> T? {
+        guard let node = values[key] else { return required ? missing(key) : nil }
+        guard !isNull(node) else {
+            guard required else { return nil }
+            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: "a mapping")))
+            return nil
+        }
+        var reader = MappingReader(document, node: node, prefix: "\(prefix)\(key).",
+                                   notMapping: "'\(prefix)\(key)' must be keys with values")
+        let value = read(&reader)
+        problems += reader.problems
+        return value
+    }
+
+    /// A list of mappings inside this one, each read by `read`; their problems are this reader's.
+    mutating func list<T>(_ key: String, required: Bool = false, _ read: (inout MappingReader) -> T) -> [T]? {
+        guard let node = values[key] else { return required ? missing(key) : nil }
+        guard !isNull(node) else {
+            guard required else { return nil }
+            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: "a list")))
+            return nil
+        }
+        guard case .sequence(let sequence) = node else { return mismatch(key, node, expected: "a list") }
+        let (values, problems) = Self.readEach(sequence, in: document, key: prefix + key, read)
+        self.problems += problems
+        return values
+    }
+
+    private static func readEach<T>(_ sequence: Node.Sequence, in document: YAMLDocument, key: String,
+                                    _ read: (inout MappingReader) -> T) -> (values: [T], problems: [Diagnostic]) {
+        var values: [T] = []
+        var problems: [Diagnostic] = []
+        for (index, item) in sequence.enumerated() {
+            let name = "\(key)[\(index)]"
+            var reader = MappingReader(document, node: item, prefix: "\(name).", notMapping: "'\(name)' must be keys with values")
+            let value = read(&reader)
+            problems += reader.problems
+            values.append(value)
+        }
+        return (values, problems)
+    }
+
+    /// The node at `key` unless it is absent or empty (`key:` or `key: ~`).
+    private func present(_ key: String) -> Node? {
+        guard let node = values[key], !isNull(node) else { return nil }
+        return node
+    }
+
+    private func isNull(_ node: Node) -> Bool {
+        node.null != nil
+    }
+
+    private mutating func missing<T>(_ key: String) -> T? {
+        // A mapping that is not a mapping at all has been reported once already.
+        guard case .mapping = node else { return nil }
+        problems.append(document.diagnostic(at: node, YAMLDocument.missingKey(prefix + key)))
+        return nil
+    }
+
+    private mutating func mismatch<T>(_ key: String, _ node: Node, expected: String) -> T? {
+        problems.append(document.diagnostic(at: node, YAMLDocument.wrongKind(prefix + key, expected: expected, found: node)))
+        return nil
+    }
+}

@@ -161,6 +161,21 @@ import Testing
             "\(error)".contains("theme/templates/404.mustache:3:1: error: template error: a section opened with {{#name}}")
         }
     }
+
+    /// A broken story does not hide a broken template until the next build, nor the reverse.
+    @Test func contentAndThemeErrorsAreReportedTogether() async throws {
+        var files = Fixtures.site.merging(MiniTheme.files) { $1 }
+        files["theme/templates/404.mustache"] = "ok\n{{#open}}never closed\n"
+        files["content/stories/cham-lo-tet.md"] = "---\ntitle: \"Tin\"\ndate: 2024-13-01\n---\n"
+        let site = try FixtureSite(files)
+        await #expect {
+            try await site.build()
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("content/stories/cham-lo-tet.md:3:7: error: 'date': '2024-13-01' is not a date that exists")
+                && text.contains("theme/templates/404.mustache:3:1: error: template error: a section opened with {{#name}}")
+        }
+    }
 }
 
 @Suite struct VerboseTests {

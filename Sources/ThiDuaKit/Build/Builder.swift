@@ -37,10 +37,7 @@ public struct Builder: Sendable {
 
     public func build() async throws(BuildFailure) -> Summary {
         var clock = StageClock()
-        let site = try await assemble(clock: &clock)
-        let themeSource = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
-        let theme = try Theme.compile(themeSource, language: site.config.language)
-        clock.lap("theme")
+        let (site, theme) = try await prepare(clock: &clock)
         let staging: StagingFolder
         do {
             staging = try StagingFolder.begin(output: configuration.output)
@@ -116,30 +113,58 @@ public struct Builder: Sendable {
     public func check() async -> [Diagnostic] {
         var clock = StageClock()
         do {
-            let site = try await assemble(clock: &clock)
-            let themeSource = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
-            let theme = try Theme.compile(themeSource, language: site.config.language)
+            let (site, theme) = try await prepare(clock: &clock)
             return SiteChecker(site: site, staticFiles: theme.assets + site.media).check()
         } catch {
             return error.diagnostics
         }
     }
 
+    /// The site and the theme, or every problem of both at once: an error in the content
+    /// does not hide one in the theme until the next build.
+    private func prepare(clock: inout StageClock) async throws(BuildFailure) -> (Site, Theme) {
+        let (site, language) = await assembly(clock: &clock)
+        let theme = Result { () throws(BuildFailure) -> Theme in
+            let source = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
+            return try Theme.compile(source, language: language)
+        }
+        clock.lap("theme")
+        switch (site, theme) {
+        case (.success(let site), .success(let theme)):
+            return (site, theme)
+        default:
+            throw BuildFailure(site.problems + theme.problems)
+        }
+    }
+
     /// Load, parse and assemble, reporting every content error of the site at once.
     func assemble(clock: inout StageClock) async throws(BuildFailure) -> Site {
+        try await assembly(clock: &clock).site.get()
+    }
+
+    /// The site, and the language of `site.yml` when it could be read, which says which UI
+    /// strings of the theme to check.
+    private func assembly(clock: inout StageClock) async -> (site: Result<Site, BuildFailure>, language: String?) {
         let loader = SourceLoader(root: configuration.source)
-        let content = try loader.loadContent()
+        let content: ContentSource
+        do {
+            content = try loader.loadContent()
+        } catch {
+            return (.failure(error), nil)
+        }
         clock.lap("load")
         let parsed = await ContentParser.parse(content, from: loader, parallel: configuration.parallel)
         clock.lap("parse")
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty else {
-            throw BuildFailure(parsed.problems)
+            return (.failure(BuildFailure(parsed.problems)), parsed.config?.language)
         }
-        let site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
-                                              items: parsed.items, options: configuration.options, media: content.media)
+        let site = Result { () throws(BuildFailure) -> Site in
+            try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
+                                       items: parsed.items, options: configuration.options, media: content.media)
+        }
         clock.lap("assemble")
-        return site
+        return (site, config.language)
     }
 }
 
@@ -152,5 +177,12 @@ struct StageClock {
         let now = DispatchTime.now().uptimeNanoseconds
         laps.append((name, Double(now - last) / 1e9))
         last = now
+    }
+}
+
+private extension Result where Failure == BuildFailure {
+    var problems: [Diagnostic] {
+        guard case .failure(let failure) = self else { return [] }
+        return failure.diagnostics
     }
 }

@@ -20,7 +20,9 @@ public struct Theme: Sendable {
     /// Every file to publish from the theme's `assets/`, under both its names.
     public var assets: [StaticFile] { assetFiles.flatMap(\.copies) }
 
-    public static func compile(_ source: ThemeSource, language: String) throws(BuildFailure) -> Theme {
+    /// `language` nil: the site's language is not known (its `site.yml` has errors), so the
+    /// UI strings are left out; the build fails on those errors anyway.
+    public static func compile(_ source: ThemeSource, language: String?) throws(BuildFailure) -> Theme {
         ThemeContentTypes.registered
         var problems: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
@@ -64,12 +66,11 @@ public struct Theme: Sendable {
                                            message: "template '\(name)' uses '\(reference.name)', which the theme does not have"))
             }
         }
-        let strings: UIStrings
-        switch UIStrings.load(source.strings, language: language) {
+        var strings = UIStrings(values: [:], shortDate: .vietnameseShort, longDate: .vietnameseLong)
+        switch language.map({ UIStrings.load(source.strings, language: $0) }) {
         case .success(let loaded): strings = loaded
-        case .failure(let failure):
-            problems.append(contentsOf: failure.diagnostics)
-            strings = UIStrings(values: [:], shortDate: .vietnameseShort, longDate: .vietnameseLong)
+        case .failure(let failure): problems.append(contentsOf: failure.diagnostics)
+        case nil: break
         }
         var assetLinks: [String: any Sendable] = [:]
         switch AssetLinks.tree(source.assets) {

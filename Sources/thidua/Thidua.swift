@@ -65,9 +65,20 @@ struct Build: AsyncParsableCommand {
         let sourceURL = site.root
         let outURL = URL(fileURLWithPath: out, relativeTo: sourceURL)
         let printer = DiagnosticPrinter(siteRoot: sourceURL)
+        // On a terminal, a long build shows how far it is on one line, cleared when it ends.
+        let progress = isatty(STDERR_FILENO) == 1 ? BuildProgress() : nil
+        let line = progress.map { BuildProgress.TerminalLine($0) { FileHandle.standardError.write(Data($0.utf8)) } }
+        let configuration = Builder.Configuration(source: sourceURL, output: outURL, options: options,
+                                                  parallel: !sequential, progress: progress)
+        let result: Result<Builder.Summary, BuildFailure>
         do {
-            let configuration = Builder.Configuration(source: sourceURL, output: outURL, options: options, parallel: !sequential)
-            let summary = try await Builder(configuration).build()
+            result = .success(try await Builder(configuration).build())
+        } catch {
+            result = .failure(error)
+        }
+        line?.finish()
+        do {
+            let summary = try result.get()
             if verbose {
                 let width = summary.stages.map(\.name.count).max() ?? 0
                 for stage in summary.stages {

@@ -10,14 +10,18 @@ public struct Builder: Sendable {
         public var defaultTheme: URL?
         /// Off only to check that a parallel build equals a sequential one.
         public var parallel: Bool
+        /// Counted as files are parsed and written, for a terminal to show.
+        public var progress: BuildProgress?
 
         public init(source: URL, output: URL, options: BuildOptions,
-                    defaultTheme: URL? = SourceLoader.defaultThemeLocation(), parallel: Bool = true) {
+                    defaultTheme: URL? = SourceLoader.defaultThemeLocation(), parallel: Bool = true,
+                    progress: BuildProgress? = nil) {
             self.source = source
             self.output = output
             self.options = options
             self.defaultTheme = defaultTheme
             self.parallel = parallel
+            self.progress = progress
         }
     }
 
@@ -73,8 +77,13 @@ public struct Builder: Sendable {
     private func publish(site: Site, theme: Theme, into staging: StagingFolder) async
         -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int) {
         let renderer = SiteRenderer(theme: theme, site: site)
+        let progress = configuration.progress
+        let jobs = renderer.jobs
+        // The search index files are counted in once they are made.
+        progress?.begin(.writing, total: theme.assets.count + site.media.count + jobs.count)
         let statics = await Parallel.map(theme.assets + site.media, batch: 16, enabled: configuration.parallel) { file in
-            Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+            defer { progress?.advance() }
+            return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
                 do {
                     return try staging.place(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath)))
                 } catch {
@@ -85,18 +94,20 @@ public struct Builder: Sendable {
         // The search index is made while the pages render: its last steps run on one core,
         // and the pages keep the other busy meanwhile.
         async let index = SearchIndex.files(for: site)
-        let jobs = renderer.jobs
         let pages = await Parallel.map(jobs, batch: 32, enabled: configuration.parallel) { job in
             place(renderer.render(job), in: staging)
         }
-        let indexFiles = await Parallel.map(await index, batch: 32, enabled: configuration.parallel) { file in
+        let indexFiles = await index
+        progress?.expect(indexFiles.count)
+        let indexOutcomes = await Parallel.map(indexFiles, batch: 32, enabled: configuration.parallel) { file in
             place(file, in: staging)
         }
-        return (statics + pages + indexFiles, jobs.count)
+        return (statics + pages + indexOutcomes, jobs.count)
     }
 
     private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {
-        Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+        defer { configuration.progress?.advance() }
+        return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
             do {
                 return try staging.place(file.path, text: file.contents)
             } catch {
@@ -153,7 +164,8 @@ public struct Builder: Sendable {
             return (.failure(error), nil)
         }
         clock.lap("load")
-        let parsed = await ContentParser.parse(content, from: loader, parallel: configuration.parallel)
+        let parsed = await ContentParser.parse(content, from: loader, parallel: configuration.parallel,
+                                               progress: configuration.progress)
         clock.lap("parse")
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty else {

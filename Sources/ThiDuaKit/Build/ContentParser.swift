@@ -8,7 +8,8 @@ enum ContentParser {
         var problems: [Diagnostic] = []
     }
 
-    static func parse(_ content: ContentSource, from loader: SourceLoader, parallel: Bool) async -> Parsed {
+    static func parse(_ content: ContentSource, from loader: SourceLoader, parallel: Bool,
+                      progress: BuildProgress? = nil) async -> Parsed {
         var parsed = Parsed()
         func keep<T>(_ result: Result<T, BuildFailure>) -> T? {
             switch result {
@@ -20,16 +21,18 @@ enum ContentParser {
         parsed.timeline = keep(DataFileParser.timeline(content.timeline))
         parsed.movements = keep(DataFileParser.movements(content.movements))
 
-        let results = await parseDocuments(content.documents, from: loader, parallel: parallel)
+        let results = await parseDocuments(content.documents, from: loader, parallel: parallel, progress: progress)
         for result in results {
             if let item = keep(result) { parsed.items.append(item) }
         }
         return parsed
     }
 
-    private static func parseDocuments(_ paths: [String], from loader: SourceLoader, parallel: Bool) async
-        -> [Result<Item, BuildFailure>] {
+    private static func parseDocuments(_ paths: [String], from loader: SourceLoader, parallel: Bool,
+                                       progress: BuildProgress?) async -> [Result<Item, BuildFailure>] {
+        progress?.begin(.parsing, total: paths.count)
         @Sendable func parseOne(_ path: String) -> Result<Item, BuildFailure> {
+            defer { progress?.advance() }
             guard let kind = ItemParser.kind(of: path) else {
                 return .failure(BuildFailure([Diagnostic(path: path, message: "not inside a collection folder")]))
             }

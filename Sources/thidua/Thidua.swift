@@ -66,7 +66,9 @@ struct Build: AsyncParsableCommand {
         let outURL = URL(fileURLWithPath: out, relativeTo: sourceURL)
         let printer = DiagnosticPrinter(siteRoot: sourceURL)
         // On a terminal, a long build shows how far it is on one line, cleared when it ends.
-        let progress = isatty(STDERR_FILENO) == 1 ? BuildProgress() : nil
+        let terminal = BuildProgress.shown(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+                                           environment: ProcessInfo.processInfo.environment)
+        let progress = terminal ? BuildProgress() : nil
         let line = progress.map { BuildProgress.TerminalLine($0) { FileHandle.standardError.write(Data($0.utf8)) } }
         let configuration = Builder.Configuration(source: sourceURL, output: outURL, options: options,
                                                   parallel: !sequential, progress: progress)

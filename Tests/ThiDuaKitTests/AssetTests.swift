@@ -32,26 +32,32 @@ import Testing
 
 @Suite struct AssetLinksTests {
     private func asset(_ path: String) -> ThemeAsset {
-        ThemeAsset(file: StaticFile(sourcePath: "/t/\(path)", outputPath: path),
-                   fingerprintedPath: AssetFingerprint.path(path, bytes: Array(path.utf8)))
+        ThemeAsset(path: path, bytes: Array(path.utf8))
     }
 
+    /// `app.js` and `app.js.map` (or `style.css` and `style.css.gz`) are both reachable:
+    /// a step of a name can be a URL and lead further.
     @Test func templatesReachEveryAssetByItsDottedPath() throws {
-        let assets = ["assets/style.css", "assets/fonts/be-vietnam.woff2", "assets/search.js"].map(asset)
-        let tree = try AssetLinks.tree(assets).get()
-        let template = try MustacheTemplate(string: "{{assets.style.css}} {{assets.fonts.be-vietnam.woff2}} {{assets.search.js}}")
-        let expected = assets.map { "/" + $0.fingerprintedPath }.joined(separator: " ")
-        #expect(template.render(["assets": tree]) == expected)
+        let paths = ["assets/style.css", "assets/fonts/be-vietnam.woff2", "assets/app.js", "assets/app.js.map", "assets/LICENSE"]
+        let assets = paths.map(asset)
+        let tree = AssetLinks.tree(assets)
+        let template = try MustacheTemplate(string: "{{assets.style.css}} {{assets.fonts.be-vietnam.woff2}} {{assets.app.js}} {{{assets.app.js.map}}} {{assets.LICENSE}}")
+        #expect(template.render(["assets": tree]) == assets.map { "/" + $0.fingerprintedPath }.joined(separator: " "))
+        for path in paths {
+            let name = "assets." + path.dropFirst("assets/".count).replacingOccurrences(of: "/", with: ".")
+            #expect(AssetLinks.leads(name, in: tree), "\(name)")
+        }
+        #expect(!AssetLinks.leads("assets.fonts", in: tree), "a folder is no file")
+        #expect(!AssetLinks.leads("assets.style.cs", in: tree))
+        #expect(!AssetLinks.leads("assets.logo.svg", in: tree))
     }
 
-    @Test func aNameThatIsAlsoAFolderOfAnotherIsReported() {
-        let result = AssetLinks.tree(["assets/logo", "assets/logo.svg", "assets/style.css"].map(asset))
-        guard case .failure(let failure) = result else {
-            Issue.record("assets/logo and assets/logo.svg must clash")
-            return
-        }
-        #expect(failure.diagnostics.map(\.description) == [
-            "theme/assets/logo.svg:1:1: error: this file and 'theme/assets/logo' cannot both be linked from templates ({{assets.…}} splits names at '/' and '.'); rename one of them",
+    @Test func templateNamesOfAssetsAreFoundWithTheirPositions() {
+        let text = "<link href=\"{{assets.style.css}}\">\n{{#assets.logo.svg}}<img src=\"{{{ assets.logo.svg }}}\">{{/assets.logo.svg}}{{& assets.app.js}}{{site.title}}"
+        #expect(TemplateReferences.assets(in: text) == [
+            .init(name: "assets.style.css", position: SourcePosition(line: 1, column: 13)),
+            .init(name: "assets.logo.svg", position: SourcePosition(line: 2, column: 31)),
+            .init(name: "assets.app.js", position: SourcePosition(line: 2, column: 76)),
         ])
     }
 }
@@ -79,15 +85,45 @@ import Testing
         #expect(String(decoding: try #require(after["404.html"]), as: UTF8.self).contains(">/\(rehashed)</html>"))
     }
 
-    @Test func clashingAssetNamesFailTheBuild() async throws {
+    /// A link to an asset the theme does not have would be an empty href.
+    @Test func aTemplateLinkingAMissingAssetFailsTheBuild() async throws {
         var files = Fixtures.site.merging(MiniTheme.files) { $1 }
-        files["theme/assets/logo"] = "x"
-        files["theme/assets/logo.svg"] = "<svg/>"
+        files["theme/templates/404.mustache"] = "{{<base}}{{$main}}\n<link href=\"{{assets.site.cs}}\">{{/main}}{{/base}}"
         let site = try FixtureSite(files)
         await #expect {
             try await site.build()
         } throws: { error in
-            "\(error)".contains("theme/assets/logo.svg:1:1: error: this file and 'theme/assets/logo' cannot both be linked from templates")
+            "\(error)".contains("theme/templates/404.mustache:2:13: error: template '404' links {{assets.site.cs}}, which names no file of the theme's assets/")
         }
+    }
+
+    /// `thidua serve`: a saved asset gets its new name in the output and in every page, the
+    /// old name is removed, and bytes that change back bring the first name back.
+    @Test func serveRelinksPagesWhenAnAssetChanges() async throws {
+        let site = try FixtureSite(Fixtures.site.merging(MiniTheme.files) { $1 })
+        var live = LiveSite(root: site.root, output: site.output,
+                            options: BuildOptions(now: CalendarDate(iso: "2024-05-10")!, drafts: false, future: false))
+        _ = try await live.rebuild(changed: nil)
+        let first = AssetFingerprint.path("assets/site.css", bytes: Array("body{}\n".utf8))
+        let second = AssetFingerprint.path("assets/site.css", bytes: Array("body{color:#123}\n".utf8))
+        func search() throws -> String {
+            String(decoding: try #require(try site.outputTree()["search/index.html"]), as: UTF8.self)
+        }
+        #expect(try search().contains("/\(first)"))
+
+        try site.write("theme/assets/site.css", "body{color:#123}\n")
+        _ = try await live.rebuild(changed: ["theme/assets/site.css"])
+        var tree = try site.outputTree()
+        #expect(tree[first] == nil)
+        #expect(tree[second] == Data("body{color:#123}\n".utf8))
+        #expect(tree["assets/site.css"] == Data("body{color:#123}\n".utf8))
+        #expect(try search().contains("/\(second)"))
+
+        try site.write("theme/assets/site.css", "body{}\n")
+        _ = try await live.rebuild(changed: ["theme/assets/site.css"])
+        tree = try site.outputTree()
+        #expect(tree[second] == nil)
+        #expect(tree[first] == Data("body{}\n".utf8))
+        #expect(try search().contains("/\(first)"))
     }
 }

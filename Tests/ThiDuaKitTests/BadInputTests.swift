@@ -109,6 +109,28 @@ import Testing
         #expect(stderr.contains("4 errors; nothing was written"))
     }
 
+    /// A date that cannot be read does not hide what else is wrong with the timeline; the
+    /// dates that could be read are still compared.
+    @Test func aBadDateDoesNotHideADuplicatedPhase() throws {
+        let timeline = Fixtures.timelineYML
+            .replacingOccurrences(of: "  - id: dot-2", with: "  - id: dot-1")
+            .replacingOccurrences(of: "    start: 2024-07-01", with: "    start: 2024-07-32")
+            .replacingOccurrences(of: "    end: 2024-06-30", with: "    end: 2023-06-30")
+        let stderr = try failingBuild(["content/timeline.yml": timeline])
+        #expect(stderr.contains("content/timeline.yml:13:12: error: 'phases[1].start': '2024-07-32' is not a date that exists"))
+        #expect(stderr.contains("content/timeline.yml:11:9: error: phase id 'dot-1' is used twice"))
+        #expect(stderr.contains("content/timeline.yml:10:10: error: phase 'dot-1' ends (2023-06-30) before it starts (2024-01-01)"))
+        #expect(stderr.contains("3 errors; nothing was written"))
+    }
+
+    /// An empty value reads "empty", and a quoted "null" is text, not an empty value.
+    @Test func emptyAndQuotedNullValues() throws {
+        let movements = "- id: lao-dong-gioi\n  title: \"null\"\n- \n"
+        let stderr = try failingBuild(["content/movements.yml": movements])
+        #expect(stderr.contains("content/movements.yml:3:2: error: 'movements[1]' must be keys with values, not empty"))
+        #expect(stderr.contains("1 error; nothing was written"))
+    }
+
     @Test func everyWrongKeyOfTheSiteFileIsReportedAtOnce() throws {
         let site = """
         title: "Thi đua thử"
@@ -140,8 +162,8 @@ import Testing
         """
         let stderr = try failingBuild(["content/movements.yml": movements])
         #expect(stderr.contains("content/movements.yml:3:7: error: movement id 'Sáng tạo' must be lower-case letters, digits and hyphens, like 'sang-tao'"))
-        #expect(stderr.contains("content/movements.yml:5:3: error: missing required key '[2].title'"))
-        #expect(stderr.contains("content/movements.yml:6:3: error: '[3]' must be keys with values, not 'không phải một phong trào'"))
+        #expect(stderr.contains("content/movements.yml:5:3: error: missing required key 'movements[2].title'"))
+        #expect(stderr.contains("content/movements.yml:6:3: error: 'movements[3]' must be keys with values, not 'không phải một phong trào'"))
         #expect(stderr.contains("3 errors; nothing was written"))
     }
 

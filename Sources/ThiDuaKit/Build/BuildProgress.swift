@@ -6,14 +6,7 @@ import Synchronization
 /// build would notice.
 public final class BuildProgress: Sendable {
     public enum Stage: Int, Sendable {
-        case parsing = 1, writing
-
-        var noun: String {
-            switch self {
-            case .parsing: return "Parsing"
-            case .writing: return "Writing"
-            }
-        }
+        case parsing = 1, writing, indexing
     }
 
     public struct Snapshot: Sendable, Equatable {
@@ -21,11 +14,15 @@ public final class BuildProgress: Sendable {
         public let done: Int
         public let total: Int
 
-        /// `Writing 8123 of 22657 files (35%)`.
+        /// `Writing 8123 of 18064 files (44%)`.
         public var line: String {
             let shown = min(done, total)
-            let percent = total > 0 ? shown * 100 / total : 0
-            return "\(stage.noun) \(shown) of \(total) files (\(percent)%)"
+            let count = "\(shown) of \(total) files (\(total > 0 ? shown * 100 / total : 0)%)"
+            switch stage {
+            case .parsing: return "Parsing \(count)"
+            case .writing: return "Writing \(count)"
+            case .indexing: return "Writing the search index, \(count)"
+            }
         }
     }
 
@@ -41,11 +38,6 @@ public final class BuildProgress: Sendable {
         stage.store(next.rawValue, ordering: .releasing)
     }
 
-    /// More files to the stage's total, found while it runs.
-    func expect(_ more: Int) {
-        total.add(more, ordering: .relaxed)
-    }
-
     func advance() {
         done.add(1, ordering: .relaxed)
     }
@@ -58,6 +50,12 @@ public final class BuildProgress: Sendable {
 }
 
 extension BuildProgress {
+    /// Whether to show the progress line: only on a terminal that can move back to the start
+    /// of a line, not in a pipe or a CI log.
+    public static func shown(standardErrorIsTerminal: Bool, environment: [String: String]) -> Bool {
+        standardErrorIsTerminal && environment["TERM"] != "dumb"
+    }
+
     /// The progress on one line of a terminal, rewritten in place while the build runs, once
     /// it has run longer than `after` (a quick build prints nothing but its summary). It runs
     /// on a thread of its own: the build keeps every thread of Swift's task pool busy, and a
@@ -96,7 +94,7 @@ extension BuildProgress {
 
         /// Stops and clears the line, so that what is printed next starts on a clean one.
         public func finish() {
-            state.stopped.store(true, ordering: .releasing)
+            guard !state.stopped.exchange(true, ordering: .acquiringAndReleasing) else { return }
             state.wake.signal()
             state.done.wait()
             if state.shown.load(ordering: .acquiring) { write("\r\u{1B}[K") }

@@ -79,9 +79,19 @@ public struct Builder: Sendable {
         let renderer = SiteRenderer(theme: theme, site: site)
         let progress = configuration.progress
         let jobs = renderer.jobs
-        // The search index files are counted in once they are made.
-        progress?.begin(.writing, total: theme.assets.count + site.media.count + jobs.count)
-        let statics = await Parallel.map(theme.assets + site.media, batch: 16, enabled: configuration.parallel) { file in
+        let assetFiles = theme.assets.flatMap { asset in asset.paths.map { OutputBytes(path: $0, bytes: asset.bytes) } }
+        progress?.begin(.writing, total: assetFiles.count + site.media.count + jobs.count)
+        let assets = await Parallel.map(assetFiles, batch: 16, enabled: configuration.parallel) { file in
+            defer { progress?.advance() }
+            return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+                do {
+                    return try staging.place(file.path, Data(file.bytes))
+                } catch {
+                    throw BuildFailure([Diagnostic(path: file.path, message: "cannot write: \(error.localizedDescription)")])
+                }
+            }
+        }
+        let media = await Parallel.map(site.media, batch: 16, enabled: configuration.parallel) { file in
             defer { progress?.advance() }
             return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
                 do {
@@ -98,11 +108,11 @@ public struct Builder: Sendable {
             place(renderer.render(job), in: staging)
         }
         let indexFiles = await index
-        progress?.expect(indexFiles.count)
+        progress?.begin(.indexing, total: indexFiles.count)
         let indexOutcomes = await Parallel.map(indexFiles, batch: 32, enabled: configuration.parallel) { file in
             place(file, in: staging)
         }
-        return (statics + pages + indexOutcomes, jobs.count)
+        return (assets + media + pages + indexOutcomes, jobs.count)
     }
 
     private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {
@@ -125,7 +135,7 @@ public struct Builder: Sendable {
         var clock = StageClock()
         do {
             let (site, theme) = try await prepare(clock: &clock)
-            return SiteChecker(site: site, staticFiles: theme.assets + site.media).check()
+            return SiteChecker(site: site, staticPaths: theme.assetPaths + site.media.map(\.outputPath)).check()
         } catch {
             return error.diagnostics
         }
@@ -190,6 +200,12 @@ struct StageClock {
         laps.append((name, Double(now - last) / 1e9))
         last = now
     }
+}
+
+/// A theme asset's bytes, to write under one of its names.
+private struct OutputBytes: Sendable {
+    let path: String
+    let bytes: [UInt8]
 }
 
 private extension Result where Failure == BuildFailure {

@@ -8,10 +8,11 @@ public struct SiteChecker: Sendable {
     /// Every file a build of the site writes, as paths under the output folder.
     let outputs: Set<String>
 
-    public init(site: Site, staticFiles: [StaticFile]) {
+    /// `staticPaths`: where the theme's assets and the media files are published.
+    public init(site: Site, staticPaths: [String]) {
         self.site = site
         var outputs = Set(PageJob.plan(for: site).map { OutputFile.path(forURL: $0.url(in: site)) })
-        outputs.formUnion(staticFiles.map(\.outputPath))
+        outputs.formUnion(staticPaths)
         self.outputs = outputs
     }
 

@@ -10,8 +10,8 @@ public struct SourceFile: Sendable {
     }
 }
 
-/// A file published as it is (media, theme assets): only its paths are kept, the bytes are
-/// copied by the Write stage.
+/// A media file, published as it is: only its paths are kept, the bytes are copied by the
+/// Write stage.
 public struct StaticFile: Sendable, Hashable {
     public let sourcePath: String
     public let outputPath: String
@@ -39,15 +39,23 @@ public struct ContentSource: Sendable {
 }
 
 /// A file of the theme's `assets/`, published under its own name and under a name that
-/// holds a hash of its bytes (`AssetFingerprint`), the one the default theme links.
+/// holds a hash of its bytes (`AssetFingerprint`), the one the default theme links. Its bytes
+/// are kept from Load to Write, so that the bytes published under the hashed name are the
+/// bytes hashed, even when the file is saved again during the build.
 public struct ThemeAsset: Sendable, Hashable {
-    /// Published as `assets/<its path>`, for themes and pages that link it by name.
-    public let file: StaticFile
+    /// `assets/style.css`.
+    public let path: String
+    /// `assets/style.6f28cf6ed6.css`.
     public let fingerprintedPath: String
+    public let bytes: [UInt8]
 
-    public var copies: [StaticFile] {
-        [file, StaticFile(sourcePath: file.sourcePath, outputPath: fingerprintedPath)]
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.fingerprintedPath = AssetFingerprint.path(path, bytes: bytes)
+        self.bytes = bytes
     }
+
+    public var paths: [String] { [path, fingerprintedPath] }
 }
 
 /// Everything of a theme: templates, UI strings per language, and assets.

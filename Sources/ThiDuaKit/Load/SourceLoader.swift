@@ -67,12 +67,10 @@ public struct SourceLoader: Sendable {
         }
         let templates = readAll("templates", suffix: ".mustache")
         let strings = readAll("i18n", suffix: ".yml")
-        // Assets are read once here for the hash in their second name; the Write stage copies them.
         let assets = reader.files(under: "assets").compactMap { relative -> ThemeAsset? in
             switch reader.read(relative) {
             case .success(let file):
-                return ThemeAsset(file: StaticFile(sourcePath: dir.appendingPathComponent(relative).path, outputPath: relative),
-                                  fingerprintedPath: AssetFingerprint.path(relative, bytes: file.bytes))
+                return ThemeAsset(path: relative, bytes: file.bytes)
             case .failure(let problem):
                 failures.append(labelled(problem))
                 return nil

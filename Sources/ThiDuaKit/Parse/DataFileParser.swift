@@ -23,10 +23,10 @@ enum DataFileParser {
                 permalinks[kind] = pattern
             }
             if let limit = site.feed?.limit, limit < 1 {
-                problems.append(yaml.diagnostic(at: yaml.node(at: [Key("feed"), Key("limit")]), "'feed.limit' must be at least 1"))
+                problems.append(yaml.diagnostic(at: yaml.node(at: ["feed", "limit"]), "'feed.limit' must be at least 1"))
             }
             if let paginate = site.paginate, paginate < 1 {
-                problems.append(yaml.diagnostic(at: yaml.node(at: [Key("paginate")]), "'paginate' must be at least 1"))
+                problems.append(yaml.diagnostic(at: yaml.node(at: ["paginate"]), "'paginate' must be at least 1"))
             }
             guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
             let base = site.baseURL.hasSuffix("/") ? site.baseURL : site.baseURL + "/"
@@ -49,19 +49,20 @@ enum DataFileParser {
         return document(file).flatMap { yaml in
             var reader = MappingReader(yaml, what: "timeline.yml")
             let raw = TimelineFile(&reader)
-            // The dates are judged together only once each of them could be read.
-            guard reader.problems.isEmpty, let campaign = raw.campaign else { return .failure(BuildFailure(reader.problems)) }
-            return TimelineValidator(yaml: yaml, campaign: campaign, phases: raw.phases, events: raw.events ?? []).validate()
+            let validator = TimelineValidator(yaml: yaml, campaign: raw.campaign, phases: raw.phases, events: raw.events ?? [])
+            let problems = reader.problems + validator.problems()
+            guard problems.isEmpty, let campaign = raw.campaign else { return .failure(BuildFailure(problems)) }
+            return .success(validator.timeline(campaign: campaign))
         }
     }
 
     static func movements(_ file: SourceFile?) -> Result<[Movement], BuildFailure> {
         guard let file else { return .success([]) }
         return document(file).flatMap { yaml in
-            var (raw, problems) = MappingReader.list(of: yaml, what: "movements.yml") { MovementFile(&$0) }
+            var (raw, problems) = MappingReader.list(of: yaml, named: "movements") { MovementFile(&$0) }
             var seen: Set<String> = []
             for (index, movement) in raw.enumerated() where !movement.id.isEmpty {
-                let at = yaml.node(at: [Key(index), Key("id")])
+                let at = yaml.node(at: [.index(index), "id"])
                 if !seen.insert(movement.id).inserted {
                     problems.append(yaml.diagnostic(at: at, "movement id '\(movement.id)' is used twice"))
                 } else if Slug.make(movement.id) != movement.id {
@@ -80,15 +81,4 @@ enum DataFileParser {
             .flatMap { YAMLDocument.compose($0, path: file.path) }
             .mapError { BuildFailure([$0]) }
     }
-}
-
-/// A coding key built from a name or an index, to look nodes up by path.
-struct Key: CodingKey {
-    let stringValue: String
-    let intValue: Int?
-
-    init(_ name: String) { stringValue = name; intValue = nil }
-    init(_ index: Int) { stringValue = String(index); intValue = index }
-    init?(stringValue: String) { self.init(stringValue) }
-    init?(intValue: Int) { self.init(intValue) }
 }

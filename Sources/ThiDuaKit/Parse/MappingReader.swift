@@ -2,9 +2,8 @@ import Yams
 
 /// Reads the typed keys of a YAML mapping (front matter, or a part of `site.yml` or
 /// `timeline.yml`) from the nodes Yams composed, and keeps a diagnostic for every key that is
-/// missing or of the wrong kind, so an editor sees all of them in one build. Codable stopped
-/// at the first one, and found each key by scanning the mapping and building a node to
-/// compare with: 5 % of a build.
+/// missing or of the wrong kind, so an editor sees all of them in one build. Keys are found
+/// in a dictionary made once per mapping, since a site has tens of thousands of them.
 struct MappingReader {
     let document: YAMLDocument
     /// The mapping's place in the file, for messages: "" at the top, else `phases[1].`.
@@ -32,25 +31,29 @@ struct MappingReader {
     }
 
     /// Reads each mapping of a file that is a list of them (`movements.yml`); an empty file
-    /// is an empty list.
-    static func list<T>(of document: YAMLDocument, what: String, _ read: (inout MappingReader) -> T)
+    /// is an empty list. Items are named `<name>[index]` in messages (`movements[2].title`).
+    static func list<T>(of document: YAMLDocument, named name: String, _ read: (inout MappingReader) -> T)
         -> (values: [T], problems: [Diagnostic]) {
         switch document.root {
         case .mapping(let mapping) where mapping.isEmpty:
             return ([], [])
         case .sequence(let sequence):
-            return readEach(sequence, in: document, key: "", read)
+            return readEach(sequence, in: document, key: name, read)
         default:
-            return ([], [document.diagnostic(at: document.root, "\(what) must be a list (- id: …), not \(YAMLDocument.describe(document.root))")])
+            return ([], [document.diagnostic(at: document.root, "\(name).yml must be a list (- id: …), not \(YAMLDocument.describe(document.root))")])
         }
     }
 
     /// Text that must be there; an empty value reads as "" for the caller to judge, unless
     /// `allowEmpty` is false.
     mutating func requiredText(_ key: String, allowEmpty: Bool = true) -> String? {
-        guard allowEmpty else { return requiredValue(key, expected: "text", { $0 }, problem: { _ in "" }) }
         guard let node = values[key] else { return missing(key) }
-        return isNull(node) ? "" : text(key)
+        guard isNull(node) else { return text(key) }
+        if !allowEmpty {
+            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: "text")))
+            return nil
+        }
+        return ""
     }
 
     mutating func text(_ key: String) -> String? {
@@ -175,7 +178,7 @@ struct MappingReader {
     }
 
     private func isNull(_ node: Node) -> Bool {
-        node.null != nil
+        YAMLDocument.isNull(node)
     }
 
     private mutating func missing<T>(_ key: String) -> T? {

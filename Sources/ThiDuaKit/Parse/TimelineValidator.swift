@@ -1,53 +1,68 @@
 /// The rules a campaign's timeline must keep: windows that run forward, phases inside the
-/// campaign and apart from each other, events that can be placed.
+/// campaign and apart from each other, events that can be placed. It runs even when some
+/// keys could not be read, so that a bad date does not hide a duplicated id: a date that was
+/// missing or wrong (`CalendarDate.placeholder`) is left out of the comparisons.
 struct TimelineValidator {
+    typealias Path = [YAMLDocument.PathStep]
+
     let yaml: YAMLDocument
-    let campaign: TimelineFile.CampaignFile
+    let campaign: TimelineFile.CampaignFile?
     let phases: [TimelineFile.PhaseFile]
     let events: [TimelineFile.EventFile]
 
-    func validate() -> Result<Timeline, BuildFailure> {
+    func problems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        func report(_ path: [Key], _ message: String) {
+        func report(_ path: Path, _ message: String) {
             problems.append(yaml.diagnostic(at: yaml.node(at: path), message))
         }
-        if campaign.end < campaign.start {
-            report([Key("campaign"), Key("end")], "the campaign ends (\(campaign.end)) before it starts (\(campaign.start))")
+        func known(_ dates: CalendarDate...) -> Bool {
+            !dates.contains(.placeholder)
+        }
+        if let campaign, known(campaign.start, campaign.end), campaign.end < campaign.start {
+            report(["campaign", "end"], "the campaign ends (\(campaign.end)) before it starts (\(campaign.start))")
         }
         var ids: Set<String> = []
         for (index, phase) in phases.enumerated() {
-            let at = [Key("phases"), Key(index)]
-            if !ids.insert(phase.id).inserted {
-                report(at + [Key("id")], "phase id '\(phase.id)' is used twice")
+            let at: Path = ["phases", .index(index)]
+            // A missing id has been reported by the reader.
+            if !phase.id.isEmpty, !ids.insert(phase.id).inserted {
+                report(at + ["id"], "phase id '\(phase.id)' is used twice")
             } else if Slug.make(phase.id) != phase.id {
-                report(at + [Key("id")], "phase id '\(phase.id)' must be lower-case letters, digits and hyphens, like '\(Slug.make(phase.id))'")
+                report(at + ["id"], "phase id '\(phase.id)' must be lower-case letters, digits and hyphens, like '\(Slug.make(phase.id))'")
             }
+            guard known(phase.start, phase.end) else { continue }
             if phase.end < phase.start {
-                report(at + [Key("end")], "phase '\(phase.id)' ends (\(phase.end)) before it starts (\(phase.start))")
+                report(at + ["end"], "phase '\(phase.id)' ends (\(phase.end)) before it starts (\(phase.start))")
                 continue
             }
-            if phase.start < campaign.start || campaign.end < phase.end {
-                report(at + [Key("start")], "phase '\(phase.id)' (\(phase.start) to \(phase.end)) is not inside the campaign (\(campaign.start) to \(campaign.end))")
+            if let campaign, known(campaign.start, campaign.end),
+               phase.start < campaign.start || campaign.end < phase.end {
+                report(at + ["start"], "phase '\(phase.id)' (\(phase.start) to \(phase.end)) is not inside the campaign (\(campaign.start) to \(campaign.end))")
             }
-            if index > 0, phase.start <= phases[index - 1].end {
-                report(at + [Key("start")], "phase '\(phase.id)' starts before the previous phase '\(phases[index - 1].id)' ends; list phases in order, without overlap")
+            if index > 0, known(phases[index - 1].end), phase.start <= phases[index - 1].end {
+                report(at + ["start"], "phase '\(phase.id)' starts before the previous phase '\(phases[index - 1].id)' ends; list phases in order, without overlap")
             }
         }
         for (index, event) in events.enumerated() {
-            let at = [Key("events"), Key(index)]
+            let at: Path = ["events", .index(index)]
             if event.date == nil && event.phase == nil {
                 report(at, "event '\(event.title)' needs a 'date', or a 'phase' when the day is not known")
             }
-            if let phase = event.phase, !ids.contains(phase) {
-                report(at + [Key("phase")], "unknown phase '\(phase)'; the phases are \(phases.map(\.id).joined(separator: ", "))")
+            // With a phase id missing, an event naming it would be reported for nothing.
+            if let phase = event.phase, !ids.contains(phase), !phases.contains(where: { $0.id.isEmpty }) {
+                report(at + ["phase"], "unknown phase '\(phase)'; the phases are \(phases.map(\.id).joined(separator: ", "))")
             }
         }
-        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
-        return .success(Timeline(
+        return problems
+    }
+
+    /// The timeline, once `problems()` and the reader found nothing wrong.
+    func timeline(campaign: TimelineFile.CampaignFile) -> Timeline {
+        Timeline(
             campaign: Campaign(title: campaign.title, theme: campaign.theme, start: campaign.start, end: campaign.end),
             phases: phases.map { Phase(id: $0.id, title: $0.title, summary: $0.summary, start: $0.start, end: $0.end) },
             events: events.map {
                 TimelineEvent(date: $0.date, phase: $0.phase, title: $0.title, since: $0.since, description: $0.description)
-            }))
+            })
     }
 }

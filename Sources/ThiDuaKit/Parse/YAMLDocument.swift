@@ -11,12 +11,12 @@ struct YAMLDocument {
     static func compose(_ yaml: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
         do {
             // An explicit encoding: the default one reads the process environment on every call.
-            // The basic resolver (no regular expressions): Yams builds every scalar from its
-            // text, and typed keys matter to nobody here, but with the default resolver each
-            // key looked up while decoding was matched against five regular expressions,
-            // 5 % of a build.
-            let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
-            return .success(YAMLDocument(path: path, lineOffset: lineOffset, root: node))
+            // The basic resolver: the default one runs five regular expressions on every
+            // scalar (5 % of a build), and `MappingReader` types the values itself.
+            let node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
+            // A file with nothing in it, or only `~`, has no keys rather than a wrong value.
+            let root = node.flatMap { isNull($0) ? nil : $0 } ?? Node.mapping(Node.Mapping([]))
+            return .success(YAMLDocument(path: path, lineOffset: lineOffset, root: root))
         } catch let error as YamlError {
             return .failure(syntaxDiagnostic(error, path: path, lineOffset: lineOffset))
         } catch {
@@ -33,15 +33,23 @@ struct YAMLDocument {
         Diagnostic(path: path, position: position(of: node), message: message)
     }
 
-    /// The node a coding path leads to, or the deepest one that exists on the way.
-    func node(at codingPath: [any CodingKey], from start: Node? = nil) -> Node {
-        var current = start ?? root
-        for key in codingPath {
+    /// One step of a path into the document: a key of a mapping or a position in a list.
+    enum PathStep: ExpressibleByStringLiteral {
+        case key(String)
+        case index(Int)
+
+        init(stringLiteral value: String) { self = .key(value) }
+    }
+
+    /// The node a path leads to, or the deepest one that exists on the way.
+    func node(at path: [PathStep]) -> Node {
+        var current = root
+        for step in path {
             let next: Node?
-            if let index = key.intValue, case .sequence(let sequence) = current {
-                next = index < sequence.count ? sequence[index] : nil
-            } else {
-                next = current[key.stringValue]
+            switch (step, current) {
+            case (.index(let index), .sequence(let sequence)): next = index < sequence.count ? sequence[index] : nil
+            case (.key(let key), _): next = current[key]
+            default: next = nil
             }
             guard let next else { break }
             current = next
@@ -105,8 +113,15 @@ struct YAMLDocument {
         "'\(key)' must be \(expected), but it is empty"
     }
 
+    /// `key:`, `key: ~` or `key: null`, but not `key: "null"`: a quoted scalar is text.
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return node.null != nil
+    }
+
     static func describe(_ node: Node) -> String {
         switch node {
+        case .scalar where isNull(node): return "empty"
         case .scalar(let scalar): return "'\(scalar.string)'"
         case .sequence: return "a list"
         case .mapping: return "a mapping"

@@ -13,12 +13,12 @@ public struct Theme: Sendable {
     /// Every template's name, sorted.
     let names: [String]
     let strings: UIStrings
-    let assetFiles: [ThemeAsset]
+    public let assets: [ThemeAsset]
     /// `{{assets.…}}`: see `AssetLinks`.
-    let assetLinks: [String: any Sendable]
+    let assetLinks: [String: AssetLink]
 
-    /// Every file to publish from the theme's `assets/`, under both its names.
-    public var assets: [StaticFile] { assetFiles.flatMap(\.copies) }
+    /// Every path the theme's assets are published at, both names of each.
+    public var assetPaths: [String] { assets.flatMap(\.paths) }
 
     /// `language` nil: the site's language is not known (its `site.yml` has errors), so the
     /// UI strings are left out; the build fails on those errors anyway.
@@ -72,14 +72,18 @@ public struct Theme: Sendable {
         case .failure(let failure): problems.append(contentsOf: failure.diagnostics)
         case nil: break
         }
-        var assetLinks: [String: any Sendable] = [:]
-        switch AssetLinks.tree(source.assets) {
-        case .success(let tree): assetLinks = tree
-        case .failure(let failure): problems.append(contentsOf: failure.diagnostics)
+        // A link to an asset the theme does not have would be an empty href: the page itself
+        // loaded again as its stylesheet.
+        let assetLinks = AssetLinks.tree(source.assets)
+        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateReferences.assets(in: source.text) where !AssetLinks.leads(reference.name, in: assetLinks) {
+                problems.append(Diagnostic(path: source.path, position: reference.position,
+                                           message: "template '\(name)' links {{\(reference.name)}}, which names no file of the theme's assets/"))
+            }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return Theme(library: MustacheLibrary(templates: templates), names: templates.keys.sorted(),
-                     strings: strings, assetFiles: source.assets, assetLinks: assetLinks)
+                     strings: strings, assets: source.assets, assetLinks: assetLinks)
     }
 
     private static func explain(_ error: any Error) -> String {
@@ -117,23 +121,40 @@ enum TemplateReferences {
         let position: SourcePosition
     }
 
+    /// Names of partials and parents.
     static func find(in text: String) -> [Reference] {
+        tags(in: text) { sigil, name in
+            // `{{>*dynamic}}` names a partial at render time; it cannot be checked here.
+            (sigil == ">" || sigil == "<") && !name.hasPrefix("*") ? name : nil
+        }
+    }
+
+    /// Names of theme assets shown as text (`{{assets.style.css}}`, `{{{assets.logo.svg}}}`);
+    /// a section (`{{#assets.logo.svg}}`) may ask whether one exists.
+    static func assets(in text: String) -> [Reference] {
+        tags(in: text) { sigil, name in
+            (sigil == nil || sigil == "{" || sigil == "&") && name.hasPrefix("assets.") ? name : nil
+        }
+    }
+
+    /// The tags `pick` names, with their position; `pick` sees a tag's sigil (`>`, `#`, … or
+    /// nil for a variable) and the name after it.
+    private static func tags(in text: String, _ pick: (Character?, String) -> String?) -> [Reference] {
         var found: [Reference] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
                 let after = rest[open.upperBound...]
-                guard let sigil = after.first, sigil == ">" || sigil == "<",
-                      let close = after.range(of: "}}") else {
+                guard let first = after.first, let close = after.range(of: "}}") else {
                     rest = after
                     continue
                 }
-                let name = after[after.index(after: after.startIndex)..<close.lowerBound]
-                    .trimmingCharacters(in: .whitespaces)
-                // `{{>*dynamic}}` names a partial at render time; it cannot be checked here.
-                if !name.hasPrefix("*") {
+                let sigil: Character? = "{&>#^/<$!=".contains(first) ? first : nil
+                let body = sigil == nil ? after[..<close.lowerBound] : after[after.index(after: after.startIndex)..<close.lowerBound]
+                let name = body.trimmingCharacters(in: .whitespaces)
+                if let picked = pick(sigil, name) {
                     let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    found.append(Reference(name: name, position: SourcePosition(line: offset + 1, column: column)))
+                    found.append(Reference(name: picked, position: SourcePosition(line: offset + 1, column: column)))
                 }
                 rest = after[close.upperBound...]
             }

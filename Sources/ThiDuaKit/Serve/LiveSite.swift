@@ -83,7 +83,7 @@ public struct LiveSite: Sendable {
             toRender = affected.sorted().compactMap { jobs[$0] }
         } else {
             // Every page links the theme's assets by the hash of their bytes.
-            let assetsMoved = theme.map { Set($0.assetFiles) != Set(compiled.assetFiles) } ?? false
+            let assetsMoved = theme.map { Set($0.assets) != Set(compiled.assets) } ?? false
             (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
                                          everything: changed == nil || dataChanged || assetsMoved)
             shownOn = nextPages.reduce(into: [:]) { index, page in
@@ -99,18 +99,18 @@ public struct LiveSite: Sendable {
         var written = 0
         do {
             for file in files where try writeIfChanged(file.path, Data(file.contents.utf8)) { written += 1 }
-            // A media file or theme asset is copied when it is new or was saved; a theme asset
-            // saved with new bytes also has a new fingerprinted name.
-            let saved = Set((changed ?? []).map { $0.split(separator: "/").dropFirst().joined(separator: "/") })
+            // A theme asset is written when its bytes are new (under both names: new bytes,
+            // new hashed name), and a media file when it is new or was saved.
             let previousAssets = Set(theme?.assets ?? [])
-            let copies = compiled.assetFiles.filter { saved.contains($0.file.outputPath) }.flatMap(\.copies)
-                + compiled.assets.filter { !previousAssets.contains($0) }
-                + site.media.filter { saved.contains($0.outputPath) }
-            for file in changed == nil ? compiled.assets + site.media : copies {
+            for asset in compiled.assets where !previousAssets.contains(asset) {
+                for path in asset.paths where try writeIfChanged(path, Data(asset.bytes)) { written += 1 }
+            }
+            let saved = Set((changed ?? []).map { $0.split(separator: "/").dropFirst().joined(separator: "/") })
+            for file in site.media where changed == nil || saved.contains(file.outputPath) {
                 if try writeIfChanged(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath))) { written += 1 }
             }
-            for stale in previousAssets.subtracting(compiled.assets) {
-                try? FileManager.default.removeItem(at: output.appendingPathComponent(stale.outputPath))
+            for stale in Set(previousAssets.flatMap(\.paths)).subtracting(compiled.assetPaths) {
+                try? FileManager.default.removeItem(at: output.appendingPathComponent(stale))
             }
         } catch {
             throw BuildFailure([Diagnostic(path: output.path, message: "cannot write: \(error.localizedDescription)")])

@@ -53,7 +53,18 @@ public struct LiveSite: Sendable {
         let (newItems, content, itemProblems) = try await parse(changed: changed, dataChanged: dataChanged, loader: loader)
         let parsed = await ContentParser.parse(content, from: loader, parallel: false)
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
-              parsed.problems.isEmpty, itemProblems.isEmpty else { throw BuildFailure(itemProblems + parsed.problems) }
+              parsed.problems.isEmpty, itemProblems.isEmpty else {
+            // A theme saved with an error too is reported with the content's errors.
+            var problems = itemProblems + parsed.problems
+            if themeChanged || theme == nil {
+                do {
+                    _ = try Theme.compile(try loader.loadTheme(fallback: defaultTheme), language: parsed.config?.language)
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+            throw BuildFailure(problems)
+        }
         let edited = newItems.filter { changed?.contains($0.key) == true }
         let site: Site
         var patched = false

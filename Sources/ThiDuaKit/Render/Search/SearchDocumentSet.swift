@@ -18,18 +18,17 @@ extension SearchIndex {
             var out: [UInt8] = []
             out.reserveCapacity(numbers.count)
             var previous: Int32 = -1
-            var digits: [UInt8] = []
             for number in numbers {
-                var gap = Int(number - previous - 1)
+                let gap = Int(number - previous - 1)
                 previous = number
-                digits.removeAll(keepingCapacity: true)
-                digits.append(final[gap & 31])
-                gap >>= 5
-                while gap > 0 {
-                    digits.append(continuation[gap & 31])
-                    gap >>= 5
+                // Digits before the last, most significant first, then the last.
+                var shift = 0
+                while gap >> (shift + 5) > 0 { shift += 5 }
+                while shift > 0 {
+                    out.append(continuation[(gap >> shift) & 31])
+                    shift -= 5
                 }
-                out.append(contentsOf: digits.reversed())
+                out.append(final[gap & 31])
             }
             return out
         }

@@ -52,6 +52,17 @@ import Testing
         #expect(!AssetLinks.leads("assets.logo.svg", in: tree))
     }
 
+    /// The assets a page can show: named by a tag, or below a section that names a folder.
+    @Test func linkedAssetsAreThoseATemplateNames() {
+        let assets = ["assets/style.css", "assets/fonts/a.woff2", "assets/fonts/b.woff2", "assets/photo.png"].map(asset)
+        let byPath = Dictionary(uniqueKeysWithValues: assets.map { ($0.path, $0.fingerprintedPath) })
+        let names = TemplateReferences.assetNames(in: "{{assets.style.css}}{{#assets.fonts}}{{a.woff2}}{{/assets.fonts}}{{! assets.photo.png }}")
+        #expect(names == ["assets.style.css", "assets.fonts", "assets.fonts"])
+        #expect(AssetLinks.linked(assets, byNames: names)
+            == Set(["assets/style.css", "assets/fonts/a.woff2", "assets/fonts/b.woff2"].compactMap { byPath[$0] }))
+        #expect(AssetLinks.linked(assets, byNames: ["assets"]) == Set(byPath.values), "a section over all of them")
+    }
+
     @Test func templateNamesOfAssetsAreFoundWithTheirPositions() {
         let text = "<link href=\"{{assets.style.css}}\">\n{{#assets.logo.svg}}<img src=\"{{{ assets.logo.svg }}}\">{{/assets.logo.svg}}{{& assets.app.js}}{{site.title}}"
         #expect(TemplateReferences.assets(in: text) == [
@@ -111,8 +122,15 @@ import Testing
         }
         #expect(try search().contains("/\(first)"))
 
+        // An asset no template names is published, and no page is rendered again for it.
+        try site.write("theme/assets/photo.png", "png")
+        let added = try await live.rebuild(changed: ["theme/assets/photo.png"])
+        #expect(added.rendered == 0)
+        #expect(try site.outputTree()[AssetFingerprint.path("assets/photo.png", bytes: Array("png".utf8))] == Data("png".utf8))
+
         try site.write("theme/assets/site.css", "body{color:#123}\n")
-        _ = try await live.rebuild(changed: ["theme/assets/site.css"])
+        let saved = try await live.rebuild(changed: ["theme/assets/site.css"])
+        #expect(saved.rendered > 0)
         var tree = try site.outputTree()
         #expect(tree[first] == nil)
         #expect(tree[second] == Data("body{color:#123}\n".utf8))

@@ -37,6 +37,16 @@ enum AssetLinks {
         return node.url != nil
     }
 
+    /// The hashed paths of the assets that tags named `names` can reach: the asset's own
+    /// name, or a name above it (a section `{{#assets.fonts}}` reaches every font).
+    static func linked(_ assets: [ThemeAsset], byNames names: [String]) -> Set<String> {
+        let prefixes = Set(names.map { keys(of: String($0.dropFirst("assets".count))) })
+        return Set(assets.filter { asset in
+            let path = keys(of: String(asset.path.dropFirst("assets/".count)))
+            return (0...path.count).contains { prefixes.contains(Array(path.prefix($0))) }
+        }.map(\.fingerprintedPath))
+    }
+
     private static func keys(of path: String) -> [String] {
         path.split(whereSeparator: { $0 == "/" || $0 == "." }).map(String.init)
     }

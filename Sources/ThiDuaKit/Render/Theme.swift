@@ -16,6 +16,9 @@ public struct Theme: Sendable {
     public let assets: [ThemeAsset]
     /// `{{assets.…}}`: see `AssetLinks`.
     let assetLinks: [String: AssetLink]
+    /// The hashed names of the assets a template names, which the pages then show: while
+    /// they stay the same, a saved asset changes no page.
+    let linkedAssets: Set<String>
 
     /// Every path the theme's assets are published at, both names of each.
     public var assetPaths: [String] { assets.flatMap(\.paths) }
@@ -82,8 +85,10 @@ public struct Theme: Sendable {
             }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
+        let named = texts.values.flatMap { TemplateReferences.assetNames(in: $0.text) }
         return Theme(library: MustacheLibrary(templates: templates), names: templates.keys.sorted(),
-                     strings: strings, assets: source.assets, assetLinks: assetLinks)
+                     strings: strings, assets: source.assets, assetLinks: assetLinks,
+                     linkedAssets: AssetLinks.linked(source.assets, byNames: named))
     }
 
     private static func explain(_ error: any Error) -> String {
@@ -135,6 +140,13 @@ enum TemplateReferences {
         tags(in: text) { sigil, name in
             (sigil == nil || sigil == "{" || sigil == "&") && name.hasPrefix("assets.") ? name : nil
         }
+    }
+
+    /// Every name under `assets` a tag of any kind uses, sections included.
+    static func assetNames(in text: String) -> [String] {
+        tags(in: text) { sigil, name in
+            sigil != "!" && (name == "assets" || name.hasPrefix("assets.")) ? name : nil
+        }.map(\.name)
     }
 
     /// The tags `pick` names, with their position; `pick` sees a tag's sigil (`>`, `#`, … or

@@ -93,8 +93,8 @@ public struct LiveSite: Sendable {
             nextPages = pages
             toRender = affected.sorted().compactMap { jobs[$0] }
         } else {
-            // Every page links the theme's assets by the hash of their bytes.
-            let assetsMoved = theme.map { Set($0.assets) != Set(compiled.assets) } ?? false
+            // Pages link the theme's assets by the hash of their bytes.
+            let assetsMoved = theme.map { $0.linkedAssets != compiled.linkedAssets } ?? false
             (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
                                          everything: changed == nil || dataChanged || assetsMoved)
             shownOn = nextPages.reduce(into: [:]) { index, page in

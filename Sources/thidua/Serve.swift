@@ -28,9 +28,18 @@ struct Serve: AsyncParsableCommand {
         let root = site.root
         let options = BuildOptions(now: site.today, drafts: drafts, future: future)
         let printer = DiagnosticPrinter(siteRoot: root)
+        let terminal = BuildProgress.shown(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+                                           environment: ProcessInfo.processInfo.environment)
+        let progressLine: (@Sendable (String) -> Void)?
+        if terminal {
+            progressLine = { text in FileHandle.standardError.write(Data(text.utf8)) }
+        } else {
+            progressLine = nil
+        }
         let server = DevServer(root: root, port: port, options: options,
                                log: { printer.info($0) },
-                               report: { printer.report($0, summary: false) })
+                               report: { printer.report($0, summary: false) },
+                               progressLine: progressLine)
         try await server.run()
     }
 }

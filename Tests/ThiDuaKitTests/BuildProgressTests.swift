@@ -30,6 +30,21 @@ import Testing
         #expect(progress.snapshot == BuildProgress.Snapshot(stage: .indexing, done: index, total: index))
     }
 
+    /// `thidua serve` counts its first, whole build; a rebuild after a save is not counted.
+    @Test func serveCountsItsWholeBuildOnly() async throws {
+        let site = try FixtureSite(Fixtures.site.merging(MiniTheme.files) { $1 })
+        let progress = BuildProgress()
+        var live = LiveSite(root: site.root, output: site.output,
+                            options: BuildOptions(now: CalendarDate(iso: "2024-05-10")!, drafts: false, future: false),
+                            progress: progress)
+        let first = try await live.rebuild(changed: nil)
+        #expect(first.rendered > 0)
+        #expect(progress.snapshot == BuildProgress.Snapshot(stage: .writing, done: first.rendered, total: first.rendered))
+        try site.write("content/stories/cham-lo-tet.md", Fixtures.story.replacingOccurrences(of: "Chăm lo Tết", with: "Chăm lo Tết 2024"))
+        _ = try await live.rebuild(changed: ["content/stories/cham-lo-tet.md"])
+        #expect(progress.snapshot == BuildProgress.Snapshot(stage: .writing, done: first.rendered, total: first.rendered))
+    }
+
     @Test func theLineIsRewrittenInPlaceThenCleared() async throws {
         let progress = BuildProgress()
         progress.begin(.writing, total: 4)

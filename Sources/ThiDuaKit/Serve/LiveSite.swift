@@ -16,6 +16,8 @@ public struct LiveSite: Sendable {
     let output: URL
     let options: BuildOptions
     let defaultTheme: URL?
+    /// Counted during a whole build (the first one), for a terminal to show.
+    let progress: BuildProgress?
     private var items: [String: Item] = [:]
     private var data: [String: SourceFile] = [:]
     private var theme: Theme?
@@ -28,11 +30,13 @@ public struct LiveSite: Sendable {
     /// The site of the last successful rebuild, for the search index refresh.
     public private(set) var lastSite: Site?
 
-    public init(root: URL, output: URL, options: BuildOptions, defaultTheme: URL? = SourceLoader.defaultThemeLocation()) {
+    public init(root: URL, output: URL, options: BuildOptions, defaultTheme: URL? = SourceLoader.defaultThemeLocation(),
+                progress: BuildProgress? = nil) {
         self.root = root.standardizedFileURL
         self.output = output.standardizedFileURL
         self.options = options
         self.defaultTheme = defaultTheme
+        self.progress = progress
     }
 
     /// Rebuilds after `changed` (paths relative to the site folder); nil means everything.
@@ -105,7 +109,12 @@ public struct LiveSite: Sendable {
         // The search index is rebuilt here only the first time; after an edit `thidua serve`
         // refreshes it once the pages are written (it reads the whole site: ~2 s at 10,000
         // stories), so the page an editor looks at is not kept waiting for it.
-        let files = await Parallel.map(toRender, batch: 16) { renderer.render($0) }
+        let counted = changed == nil ? progress : nil
+        counted?.begin(.writing, total: toRender.count)
+        let files = await Parallel.map(toRender, batch: 16) { job in
+            defer { counted?.advance() }
+            return renderer.render(job)
+        }
             + (changed == nil ? SearchIndex.files(for: site) : [])
         var written = 0
         do {
@@ -146,7 +155,7 @@ public struct LiveSite: Sendable {
         -> (items: [String: Item], content: ContentSource, problems: [Diagnostic]) {
         guard let changed else {
             var content = try loader.loadContent()
-            let full = await ContentParser.parse(content, from: loader, parallel: true)
+            let full = await ContentParser.parse(content, from: loader, parallel: true, progress: progress)
             // Data files are parsed again by the caller; only the documents' problems count here.
             let problems = full.problems.filter { ItemParser.kind(of: $0.path) != nil }
             content.documents = []

@@ -106,19 +106,27 @@ public struct LiveSite: Sendable {
             }
             jobs = Dictionary(renderer.jobs.map { ($0.url(in: site), $0) }) { first, _ in first }
         }
-        // The search index is rebuilt here only the first time; after an edit `thidua serve`
-        // refreshes it once the pages are written (it reads the whole site: ~2 s at 10,000
-        // stories), so the page an editor looks at is not kept waiting for it.
+        // The search index is made here only the first time, while the pages render, as in
+        // `build`; after an edit `thidua serve` refreshes it once the pages are written (it
+        // reads the whole site: ~2 s at 10,000 stories), so the page an editor looks at is not
+        // kept waiting for it.
+        async let index = changed == nil ? SearchIndex.files(for: site) : []
         let counted = changed == nil ? progress : nil
         counted?.begin(.writing, total: toRender.count)
-        let files = await Parallel.map(toRender, batch: 16) { job in
+        // Each page is written by the task that renders it, so a whole build holds a few
+        // pages at a time rather than all of them.
+        let output = output
+        let pageWrites = await Parallel.map(toRender, batch: 16) { job in
             defer { counted?.advance() }
-            return renderer.render(job)
+            let file = renderer.render(job)
+            return Result { try Self.writeIfChanged(file.path, Data(file.contents.utf8), under: output) }
         }
-            + (changed == nil ? SearchIndex.files(for: site) : [])
+        let indexWrites = await Parallel.map(await index, batch: 32) { file in
+            Result { try Self.writeIfChanged(file.path, Data(file.contents.utf8), under: output) }
+        }
         var written = 0
         do {
-            for file in files where try writeIfChanged(file.path, Data(file.contents.utf8)) { written += 1 }
+            for outcome in pageWrites + indexWrites where try outcome.get() { written += 1 }
             // A theme asset is written when its bytes are new (under both names: new bytes,
             // new hashed name), and a media file when it is new or was saved.
             let previousAssets = Set(theme?.assets ?? [])
@@ -212,6 +220,10 @@ public struct LiveSite: Sendable {
     }
 
     private func writeIfChanged(_ relative: String, _ bytes: Data) throws -> Bool {
+        try Self.writeIfChanged(relative, bytes, under: output)
+    }
+
+    private static func writeIfChanged(_ relative: String, _ bytes: Data, under output: URL) throws -> Bool {
         let target = output.appendingPathComponent(relative)
         if FileManager.default.contents(atPath: target.path) == bytes { return false }
         _ = FileOutput.makeFolder(target.deletingLastPathComponent().path)

@@ -53,29 +53,23 @@ public struct SourceLoader: Sendable {
     private func loadTheme(at dir: URL, label: String) throws(BuildFailure) -> ThemeSource {
         let reader = SourceLoader(root: dir)
         var failures: [Diagnostic] = []
-        // The reader's paths start at the theme folder; messages name it, as the editor sees it.
-        func labelled(_ problem: Diagnostic) -> Diagnostic {
-            Diagnostic(path: "\(label)/\(problem.path)", position: problem.position, message: problem.message)
-        }
-        func readAll(_ folder: String, suffix: String) -> [SourceFile] {
+        /// The files below `folder` whose names end with `suffix`, by path from the theme
+        /// folder; a file that cannot be read is reported under the theme's label.
+        func readAll(_ folder: String, suffix: String = "") -> [SourceFile] {
             reader.files(under: folder).filter { $0.hasSuffix(suffix) }.compactMap { relative in
                 switch reader.read(relative) {
-                case .success(let file): return SourceFile(path: "\(label)/\(relative)", bytes: file.bytes)
-                case .failure(let problem): failures.append(labelled(problem)); return nil
+                case .success(let file): return file
+                case .failure(let problem):
+                    failures.append(Diagnostic(path: "\(label)/\(problem.path)", position: problem.position, message: problem.message))
+                    return nil
                 }
             }
         }
-        let templates = readAll("templates", suffix: ".mustache")
-        let strings = readAll("i18n", suffix: ".yml")
-        let assets = reader.files(under: "assets").compactMap { relative -> ThemeAsset? in
-            switch reader.read(relative) {
-            case .success(let file):
-                return ThemeAsset(path: relative, bytes: file.bytes)
-            case .failure(let problem):
-                failures.append(labelled(problem))
-                return nil
-            }
-        }
+        // Templates and UI strings are named in messages as the editor sees them.
+        func labelled(_ file: SourceFile) -> SourceFile { SourceFile(path: "\(label)/\(file.path)", bytes: file.bytes) }
+        let templates = readAll("templates", suffix: ".mustache").map(labelled)
+        let strings = readAll("i18n", suffix: ".yml").map(labelled)
+        let assets = readAll("assets").map { ThemeAsset(path: $0.path, bytes: $0.bytes) }
         guard failures.isEmpty else { throw BuildFailure(failures) }
         return ThemeSource(templates: templates, strings: strings, assets: assets)
     }

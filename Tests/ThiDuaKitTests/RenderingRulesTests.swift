@@ -96,7 +96,7 @@ import Testing
             Issue.record("the YAML did not compose")
             return
         }
-        let params = document.params(excluding: ["title"])
+        let params = MappingReader(document).params(excluding: ["title"])
         #expect(params == [
             "count": .int(5), "ratio": .double(0.5), "flag": .bool(true), "off": .bool(false),
             "quoted": .string("5"), "nothing": .null, "tilde": .null,

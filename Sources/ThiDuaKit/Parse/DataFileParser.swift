@@ -38,7 +38,7 @@ enum DataFileParser {
                 }.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) },
                 permalinks: permalinks, paginate: site.paginate ?? 10,
                 feedLimit: site.feed?.limit ?? 20, feedContent: site.feed?.content ?? .summary, image: site.image,
-                params: yaml.params(excluding: SiteFile.knownKeys)))
+                params: reader.params(excluding: SiteFile.knownKeys)))
         }
     }
 

@@ -46,33 +46,33 @@ enum ItemParser {
         let bodyLineOffset: Int
 
         func story() throws(BuildFailure) -> Story {
-            let (common, fm) = try decode(StoryFrontMatter.self)
-            let entry = try makeEntry(common, kind: .stories, known: StoryFrontMatter.knownKeys)
+            let (keys, common, fm) = try decode(StoryFrontMatter.self)
+            let entry = try makeEntry(common, keys, kind: .stories, known: StoryFrontMatter.knownKeys)
             return Story(entry: entry, date: fm.date, tags: fm.tags ?? [], movement: fm.movement, phase: fm.phase,
                          unit: fm.unit, author: fm.author, image: fm.image)
         }
 
         func person() throws(BuildFailure) -> Person {
-            let (common, fm) = try decode(PersonFrontMatter.self)
+            let (keys, common, fm) = try decode(PersonFrontMatter.self)
             if fm.unit.allSatisfy(\.isWhitespace) {
-                throw BuildFailure([Diagnostic(path: file.path, position: yaml.valuePositions["unit"] ?? .start,
+                throw BuildFailure([Diagnostic(path: file.path, position: keys.valuePositions["unit"] ?? .start,
                                                message: "'unit' is empty; name the person's union unit")])
             }
-            let entry = try makeEntry(common, kind: .people, known: PersonFrontMatter.knownKeys)
+            let entry = try makeEntry(common, keys, kind: .people, known: PersonFrontMatter.knownKeys)
             return Person(entry: entry, unit: fm.unit, kind: fm.kind ?? .individual, role: fm.role, photo: fm.photo,
                           movement: fm.movement, phase: fm.phase, award: fm.award, date: fm.date,
                           featured: fm.featured ?? false)
         }
 
         func milestone() throws(BuildFailure) -> Milestone {
-            let (common, fm) = try decode(MilestoneFrontMatter.self)
-            let entry = try makeEntry(common, kind: .milestones, known: MilestoneFrontMatter.knownKeys)
+            let (keys, common, fm) = try decode(MilestoneFrontMatter.self)
+            let entry = try makeEntry(common, keys, kind: .milestones, known: MilestoneFrontMatter.knownKeys)
             return Milestone(entry: entry, date: fm.date, since: fm.since, phase: fm.phase, image: fm.image)
         }
 
         func page() throws(BuildFailure) -> Page {
-            let (common, fm) = try decode(PageFrontMatter.self)
-            let entry = try makeEntry(common, kind: .pages, known: PageFrontMatter.knownKeys)
+            let (keys, common, fm) = try decode(PageFrontMatter.self)
+            let entry = try makeEntry(common, keys, kind: .pages, known: PageFrontMatter.knownKeys)
             return Page(entry: entry, weight: fm.weight)
         }
 
@@ -101,18 +101,20 @@ enum ItemParser {
             }
         }
 
-        /// The common keys and the collection's own, with the problems of both reported.
-        private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> (CommonFrontMatter, T) {
+        /// The common keys and the collection's own, with the problems of both reported, and
+        /// the reader, which knows where each key is and which are the theme's params.
+        private func decode<T: FrontMatter>(_ type: T.Type) throws(BuildFailure) -> (MappingReader, CommonFrontMatter, T) {
             var reader = MappingReader(yaml)
             let common = CommonFrontMatter(&reader)
             let own = T(&reader)
             guard reader.problems.isEmpty else { throw BuildFailure(reader.problems) }
-            return (common, own)
+            return (reader, common, own)
         }
 
-        private func makeEntry(_ common: CommonFrontMatter, kind: ContentKind, known: Set<String>) throws(BuildFailure) -> Entry {
+        private func makeEntry(_ common: CommonFrontMatter, _ keys: MappingReader, kind: ContentKind,
+                               known: Set<String>) throws(BuildFailure) -> Entry {
             let (title, slug, aliases) = (common.title, common.slug, common.aliases)
-            let positions = yaml.valuePositions
+            let positions = keys.valuePositions
             var problems: [Diagnostic] = []
             let trimmedTitle = title.trimmingWhitespace()
             if trimmedTitle.isEmpty {
@@ -137,7 +139,7 @@ enum ItemParser {
             guard problems.isEmpty else { throw BuildFailure(problems) }
             let markdown = MarkdownRenderer.render(body)
             return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle, body: markdown.html,
-                         summary: common.summary ?? markdown.firstParagraph, params: yaml.params(excluding: known),
+                         summary: common.summary ?? markdown.firstParagraph, params: keys.params(excluding: known),
                          draft: common.draft ?? false, publishDate: common.publishDate, expiryDate: common.expiryDate,
                          aliases: oldURLs,
                          references: references(markdown.references),

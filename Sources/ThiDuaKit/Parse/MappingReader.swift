@@ -44,6 +44,16 @@ struct MappingReader {
         }
     }
 
+    /// Where each key's value is, for checks made after reading.
+    var valuePositions: [String: SourcePosition] {
+        values.mapValues(document.position(of:))
+    }
+
+    /// The keys thidua has no field for, kept for templates.
+    func params(excluding known: Set<String>) -> [String: Param] {
+        values.filter { !known.contains($0.key) }.mapValues(YAMLDocument.param)
+    }
+
     /// Text that must be there; an empty value reads as "" for the caller to judge, unless
     /// `allowEmpty` is false.
     mutating func requiredText(_ key: String, allowEmpty: Bool = true) -> String? {

@@ -57,33 +57,13 @@ struct YAMLDocument {
         return current
     }
 
-    /// Position of each top-level key's value, for checks made after decoding.
-    var valuePositions: [String: SourcePosition] {
-        guard case .mapping(let mapping) = root else { return [:] }
-        var positions: [String: SourcePosition] = [:]
-        for (key, value) in mapping {
-            if let name = key.string { positions[name] = position(of: value) }
-        }
-        return positions
-    }
-
-    /// Top-level keys thidua has no field for, kept for templates.
-    func params(excluding known: Set<String>) -> [String: Param] {
-        guard case .mapping(let mapping) = root else { return [:] }
-        var params: [String: Param] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string, !known.contains(name) else { continue }
-            params[name] = Self.param(value)
-        }
-        return params
-    }
-
-    private static func param(_ node: Node) -> Param {
+    /// A value thidua has no field for, as templates get it under `page.params`.
+    static func param(_ node: Node) -> Param {
         switch node {
         case .scalar(let scalar):
             // Only plain scalars are resolved: a quoted "5" stays text, as YAML says.
             guard scalar.style == .plain else { return .string(scalar.string) }
-            if node.null != nil { return .null }
+            if isNull(node) { return .null }
             if let value = node.bool { return .bool(value) }
             if let value = node.int { return .int(value) }
             if let value = node.float { return .double(value) }

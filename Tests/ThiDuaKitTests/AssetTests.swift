@@ -56,7 +56,8 @@ import Testing
     @Test func linkedAssetsAreThoseATemplateNames() {
         let assets = ["assets/style.css", "assets/fonts/a.woff2", "assets/fonts/b.woff2", "assets/photo.png"].map(asset)
         let byPath = Dictionary(uniqueKeysWithValues: assets.map { ($0.path, $0.fingerprintedPath) })
-        let names = TemplateReferences.assetNames(in: "{{assets.style.css}}{{#assets.fonts}}{{a.woff2}}{{/assets.fonts}}{{! assets.photo.png }}")
+        let names = TemplateTags.find(in: "{{assets.style.css}}{{#assets.fonts}}{{a.woff2}}{{/assets.fonts}}{{! assets.photo.png }}")
+            .filter(\.namesAssets).map(\.name)
         #expect(names == ["assets.style.css", "assets.fonts", "assets.fonts"])
         #expect(AssetLinks.linked(assets, byNames: names)
             == Set(["assets/style.css", "assets/fonts/a.woff2", "assets/fonts/b.woff2"].compactMap { byPath[$0] }))
@@ -65,10 +66,10 @@ import Testing
 
     @Test func templateNamesOfAssetsAreFoundWithTheirPositions() {
         let text = "<link href=\"{{assets.style.css}}\">\n{{#assets.logo.svg}}<img src=\"{{{ assets.logo.svg }}}\">{{/assets.logo.svg}}{{& assets.app.js}}{{site.title}}"
-        #expect(TemplateReferences.assets(in: text) == [
-            .init(name: "assets.style.css", position: SourcePosition(line: 1, column: 13)),
-            .init(name: "assets.logo.svg", position: SourcePosition(line: 2, column: 31)),
-            .init(name: "assets.app.js", position: SourcePosition(line: 2, column: 76)),
+        #expect(TemplateTags.find(in: text).filter(\.showsAsset) == [
+            .init(sigil: nil, name: "assets.style.css", position: SourcePosition(line: 1, column: 13)),
+            .init(sigil: "{", name: "assets.logo.svg", position: SourcePosition(line: 2, column: 31)),
+            .init(sigil: "&", name: "assets.app.js", position: SourcePosition(line: 2, column: 76)),
         ])
     }
 }

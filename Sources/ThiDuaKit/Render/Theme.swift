@@ -61,12 +61,20 @@ public struct Theme: Sendable {
         for name in requiredTemplates where templates[name] == nil && !unreadable.contains(name) {
             problems.append(Diagnostic(path: "theme/templates/\(name).mustache", message: "the theme has no '\(name)' template"))
         }
-        // swift-mustache renders a missing partial or parent as empty text; a page that
-        // silently loses its layout must be a build error instead.
+        let tags = texts.mapValues { TemplateTags.find(in: $0.text) }
+        // A page that silently loses its layout, or links an asset the theme does not have
+        // (an empty href: the page itself loaded again as its stylesheet), must be a build
+        // error instead.
+        let assetLinks = AssetLinks.tree(source.assets)
         for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in TemplateReferences.find(in: source.text) where templates[reference.name] == nil {
-                problems.append(Diagnostic(path: source.path, position: reference.position,
-                                           message: "template '\(name)' uses '\(reference.name)', which the theme does not have"))
+            for tag in tags[name] ?? [] {
+                if tag.isInclusion, templates[tag.name] == nil {
+                    problems.append(Diagnostic(path: source.path, position: tag.position,
+                                               message: "template '\(name)' uses '\(tag.name)', which the theme does not have"))
+                } else if tag.showsAsset, !AssetLinks.leads(tag.name, in: assetLinks) {
+                    problems.append(Diagnostic(path: source.path, position: tag.position,
+                                               message: "template '\(name)' links {{\(tag.name)}}, which names no file of the theme's assets/"))
+                }
             }
         }
         var strings = UIStrings(values: [:], shortDate: .vietnameseShort, longDate: .vietnameseLong)
@@ -75,17 +83,8 @@ public struct Theme: Sendable {
         case .failure(let failure): problems.append(contentsOf: failure.diagnostics)
         case nil: break
         }
-        // A link to an asset the theme does not have would be an empty href: the page itself
-        // loaded again as its stylesheet.
-        let assetLinks = AssetLinks.tree(source.assets)
-        for (name, source) in texts.sorted(by: { $0.key < $1.key }) {
-            for reference in TemplateReferences.assets(in: source.text) where !AssetLinks.leads(reference.name, in: assetLinks) {
-                problems.append(Diagnostic(path: source.path, position: reference.position,
-                                           message: "template '\(name)' links {{\(reference.name)}}, which names no file of the theme's assets/"))
-            }
-        }
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        let named = texts.values.flatMap { TemplateReferences.assetNames(in: $0.text) }
+        let named = tags.values.flatMap { $0.filter(\.namesAssets).map(\.name) }
         return Theme(library: MustacheLibrary(templates: templates), names: templates.keys.sorted(),
                      strings: strings, assets: source.assets, assetLinks: assetLinks,
                      linkedAssets: AssetLinks.linked(source.assets, byNames: named))
@@ -119,40 +118,26 @@ public struct Theme: Sendable {
     }
 }
 
-/// Names of partials (`{{> name}}`) and parents (`{{< name}}`) a template uses.
-enum TemplateReferences {
-    struct Reference: Equatable {
+/// The tags of a template, read once when the theme is compiled, for the checks
+/// swift-mustache does not make: it renders a missing partial, parent or value as nothing.
+enum TemplateTags {
+    struct Tag: Equatable {
+        /// `>`, `<`, `#`, `{`, `&` … or nil for a plain variable.
+        let sigil: Character?
         let name: String
         let position: SourcePosition
+
+        /// A partial or parent the theme must have; `{{>*dynamic}}` is named at render time.
+        var isInclusion: Bool { (sigil == ">" || sigil == "<") && !name.hasPrefix("*") }
+        /// Shows the URL of a theme asset as text (`{{assets.style.css}}`), so one must be there;
+        /// a section (`{{#assets.logo.svg}}`) may ask whether one is.
+        var showsAsset: Bool { (sigil == nil || sigil == "{" || sigil == "&") && name.hasPrefix("assets.") }
+        /// Reaches into the theme's assets in any way, sections included.
+        var namesAssets: Bool { sigil != "!" && (name == "assets" || name.hasPrefix("assets.")) }
     }
 
-    /// Names of partials and parents.
-    static func find(in text: String) -> [Reference] {
-        tags(in: text) { sigil, name in
-            // `{{>*dynamic}}` names a partial at render time; it cannot be checked here.
-            (sigil == ">" || sigil == "<") && !name.hasPrefix("*") ? name : nil
-        }
-    }
-
-    /// Names of theme assets shown as text (`{{assets.style.css}}`, `{{{assets.logo.svg}}}`);
-    /// a section (`{{#assets.logo.svg}}`) may ask whether one exists.
-    static func assets(in text: String) -> [Reference] {
-        tags(in: text) { sigil, name in
-            (sigil == nil || sigil == "{" || sigil == "&") && name.hasPrefix("assets.") ? name : nil
-        }
-    }
-
-    /// Every name under `assets` a tag of any kind uses, sections included.
-    static func assetNames(in text: String) -> [String] {
-        tags(in: text) { sigil, name in
-            sigil != "!" && (name == "assets" || name.hasPrefix("assets.")) ? name : nil
-        }.map(\.name)
-    }
-
-    /// The tags `pick` names, with their position; `pick` sees a tag's sigil (`>`, `#`, … or
-    /// nil for a variable) and the name after it.
-    private static func tags(in text: String, _ pick: (Character?, String) -> String?) -> [Reference] {
-        var found: [Reference] = []
+    static func find(in text: String) -> [Tag] {
+        var found: [Tag] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
             while let open = rest.range(of: "{{") {
@@ -163,11 +148,9 @@ enum TemplateReferences {
                 }
                 let sigil: Character? = "{&>#^/<$!=".contains(first) ? first : nil
                 let body = sigil == nil ? after[..<close.lowerBound] : after[after.index(after: after.startIndex)..<close.lowerBound]
-                let name = body.trimmingCharacters(in: .whitespaces)
-                if let picked = pick(sigil, name) {
-                    let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                    found.append(Reference(name: picked, position: SourcePosition(line: offset + 1, column: column)))
-                }
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append(Tag(sigil: sigil, name: body.trimmingCharacters(in: .whitespaces),
+                                 position: SourcePosition(line: offset + 1, column: column)))
                 rest = after[close.upperBound...]
             }
         }

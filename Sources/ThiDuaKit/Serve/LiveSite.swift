@@ -119,10 +119,10 @@ public struct LiveSite: Sendable {
         let pageWrites = await Parallel.map(toRender, batch: 16) { job in
             defer { counted?.advance() }
             let file = renderer.render(job)
-            return Result { try Self.writeIfChanged(file.path, Data(file.contents.utf8), under: output) }
+            return Result { try Self.writeIfChanged(file.path, text: file.contents, under: output) }
         }
         let indexWrites = await Parallel.map(await index, batch: 32) { file in
-            Result { try Self.writeIfChanged(file.path, Data(file.contents.utf8), under: output) }
+            Result { try Self.writeIfChanged(file.path, text: file.contents, under: output) }
         }
         var written = 0
         do {
@@ -216,18 +216,24 @@ public struct LiveSite: Sendable {
 
     /// Writes the search index of `site`; returns how many of its files changed.
     public func writeSearchIndex(of site: Site) throws -> Int {
-        try SearchIndex.files(for: site).filter { try writeIfChanged($0.path, Data($0.contents.utf8)) }.count
+        try SearchIndex.files(for: site).filter { try Self.writeIfChanged($0.path, text: $0.contents, under: output) }.count
     }
 
     private func writeIfChanged(_ relative: String, _ bytes: Data) throws -> Bool {
-        try Self.writeIfChanged(relative, bytes, under: output)
+        try bytes.withUnsafeBytes { try Self.writeIfChanged(relative, $0, under: output) }
     }
 
-    private static func writeIfChanged(_ relative: String, _ bytes: Data, under output: URL) throws -> Bool {
-        let target = output.appendingPathComponent(relative)
-        if FileManager.default.contents(atPath: target.path) == bytes { return false }
-        _ = FileOutput.makeFolder(target.deletingLastPathComponent().path)
-        try FileOutput.write(bytes, to: target.path)
+    private static func writeIfChanged(_ relative: String, text: String, under output: URL) throws -> Bool {
+        var text = text
+        return try text.withUTF8 { try writeIfChanged(relative, UnsafeRawBufferPointer($0), under: output) }
+    }
+
+    /// Writes the file unless it holds these bytes already (the folder is updated in place, and
+    /// an unchanged file keeps its time); whether it wrote.
+    private static func writeIfChanged(_ relative: String, _ bytes: UnsafeRawBufferPointer, under output: URL) throws -> Bool {
+        let target = output.path + "/" + relative
+        if FileOutput.holds(bytes, at: target) { return false }
+        try FileOutput.inFolder(of: target) { try FileOutput.write(bytes, to: target) }
         return true
     }
 }

@@ -29,6 +29,28 @@ enum FileOutput {
         guard Foundation.link(existing, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
     }
 
+    /// Whether the file at `path` holds `bytes` already: its size is compared first, and its
+    /// bytes are read only when the size is the same.
+    static func holds(_ bytes: UnsafeRawBufferPointer, at path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count,
+              case .success(let old) = FileTree.read(path) else { return false }
+        return bytes.elementsEqual(old)
+    }
+
+    /// Runs `write`, making the target's folder when it is missing. Folders are made on
+    /// demand: most pages go into a folder of their own, and making every parent first would
+    /// cost system calls for each level of each page.
+    static func inFolder(of target: String, _ write: () throws -> Void) throws {
+        do {
+            try write()
+        } catch {
+            let folder = (target as NSString).deletingLastPathComponent
+            guard makeFolder(folder) else { throw error }
+            try write()
+        }
+    }
+
     /// `mkdir -p` with plain system calls: Foundation's version inspects every ancestor of
     /// the path for every page. Another thread making the same folder is not an error.
     static func makeFolder(_ path: String) -> Bool {

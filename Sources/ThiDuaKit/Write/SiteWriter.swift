@@ -52,27 +52,12 @@ public struct StagingFolder: Sendable {
         // attributes of the previous file cost more than writing a page.
         let target = stagingPath + "/" + relative
         let previous = outputPath + "/" + relative
-        var info = stat()
-        if stat(previous, &info) == 0, Int(info.st_size) == bytes.count,
-           case .success(let old) = FileTree.read(previous), bytes.elementsEqual(old),
-           (try? inFolder(of: target, { try FileOutput.link(previous, to: target) })) != nil {
+        if FileOutput.holds(bytes, at: previous),
+           (try? FileOutput.inFolder(of: target, { try FileOutput.link(previous, to: target) })) != nil {
             return .unchanged
         }
-        try inFolder(of: target) { try FileOutput.write(bytes, to: target) }
+        try FileOutput.inFolder(of: target) { try FileOutput.write(bytes, to: target) }
         return .written
-    }
-
-    /// Runs `write`, making the target's folder when it is missing. Folders are made on
-    /// demand: most pages go into a folder of their own, and making every parent first would
-    /// cost system calls for each level of each page.
-    private func inFolder(of target: String, _ write: () throws -> Void) throws {
-        do {
-            try write()
-        } catch {
-            let folder = (target as NSString).deletingLastPathComponent
-            guard FileOutput.makeFolder(folder) else { throw error }
-            try write()
-        }
     }
 
     /// Swaps the staging folder in place of the output folder.

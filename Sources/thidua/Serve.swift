@@ -28,18 +28,13 @@ struct Serve: AsyncParsableCommand {
         let root = site.root
         let options = BuildOptions(now: site.today, drafts: drafts, future: future)
         let printer = DiagnosticPrinter(siteRoot: root)
-        let terminal = BuildProgress.shown(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
-                                           environment: ProcessInfo.processInfo.environment)
-        let progressLine: (@Sendable (String) -> Void)?
-        if terminal {
-            progressLine = { text in FileHandle.standardError.write(Data(text.utf8)) }
-        } else {
-            progressLine = nil
-        }
+        // The first build is a whole one: on a terminal, its progress shows as in `build`,
+        // and the line is cleared before anything else is printed.
+        let terminal = TerminalProgress()
         let server = DevServer(root: root, port: port, options: options,
-                               log: { printer.info($0) },
-                               report: { printer.report($0, summary: false) },
-                               progressLine: progressLine)
+                               log: { terminal.finish(); printer.info($0) },
+                               report: { terminal.finish(); printer.report($0, summary: false) },
+                               progress: terminal.progress)
         try await server.run()
     }
 }

@@ -65,20 +65,16 @@ struct Build: AsyncParsableCommand {
         let sourceURL = site.root
         let outURL = URL(fileURLWithPath: out, relativeTo: sourceURL)
         let printer = DiagnosticPrinter(siteRoot: sourceURL)
-        // On a terminal, a long build shows how far it is on one line, cleared when it ends.
-        let terminal = BuildProgress.shown(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
-                                           environment: ProcessInfo.processInfo.environment)
-        let progress = terminal ? BuildProgress() : nil
-        let line = progress.map { BuildProgress.TerminalLine($0) { FileHandle.standardError.write(Data($0.utf8)) } }
+        let terminal = TerminalProgress()
         let configuration = Builder.Configuration(source: sourceURL, output: outURL, options: options,
-                                                  parallel: !sequential, progress: progress)
+                                                  parallel: !sequential, progress: terminal.progress)
         let result: Result<Builder.Summary, BuildFailure>
         do {
             result = .success(try await Builder(configuration).build())
         } catch {
             result = .failure(error)
         }
-        line?.finish()
+        terminal.finish()
         do {
             let summary = try result.get()
             if verbose {

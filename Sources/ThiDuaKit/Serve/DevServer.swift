@@ -9,12 +9,12 @@ public struct DevServer: Sendable {
     public let options: BuildOptions
     public let log: @Sendable (String) -> Void
     public let report: @Sendable ([Diagnostic]) -> Void
-    /// Where the first build's progress line goes, on a terminal; nil shows none.
-    public let progressLine: (@Sendable (String) -> Void)?
+    /// Counted during the first, whole build, for a terminal to show.
+    public let progress: BuildProgress?
 
     public init(root: URL, port: UInt16, options: BuildOptions,
                 log: @escaping @Sendable (String) -> Void, report: @escaping @Sendable ([Diagnostic]) -> Void,
-                progressLine: (@Sendable (String) -> Void)? = nil) {
+                progress: BuildProgress? = nil) {
         self.root = root.standardizedFileURL
         self.port = port
         var options = options
@@ -22,7 +22,7 @@ public struct DevServer: Sendable {
         self.options = options
         self.log = log
         self.report = report
-        self.progressLine = progressLine
+        self.progress = progress
     }
 
     public func run() async throws {
@@ -44,17 +44,9 @@ public struct DevServer: Sendable {
         defer { stops.forEach { $0.cancel() } }
 
         let channel = ReloadChannel()
-        // The first build is a whole one: on a terminal, its progress shows as in `build`.
-        let progress = progressLine == nil ? nil : BuildProgress()
-        let line = progress.flatMap { progress in progressLine.map { BuildProgress.TerminalLine(progress, write: $0) } }
-        // The line is cleared before anything else is printed: the build's summary or errors.
-        let log = self.log, report = self.report
         let coordinator = RebuildCoordinator(site: LiveSite(root: root, output: output, options: options, progress: progress),
-                                             channel: channel,
-                                             log: { text in line?.finish(); log(text) },
-                                             report: { problems in line?.finish(); report(problems) })
+                                             channel: channel, log: log, report: report)
         await coordinator.rebuild(nil)
-        line?.finish()
 
         // IPv4 127.0.0.1: FlyingFox's `.loopback` is ::1, which "127.0.0.1" in a browser does not reach.
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)

@@ -50,9 +50,10 @@ struct ContextBuilder: Sendable {
     }
 
     /// `menu` and `fragments` of a page at `url`. The theme's `fragments/<name>` templates
-    /// (the default theme's head tags, header and footer) are rendered with the keys every page shares and the menu,
-    /// once for each item of the menu that can be current rather than once per page, and
-    /// placed with `{{{fragments.<name>}}}`; a page's own keys are not theirs to read.
+    /// (the default theme's head tags, header and footer) are rendered with the keys every
+    /// page shares and the menu, once for each item of the menu that can be current rather
+    /// than once per page, and placed with `{{{fragments.<name>}}}`; a page's own keys are
+    /// not theirs to read.
     func chrome(current url: String) -> Context {
         let current = site.config.menu.map { item in
             item.url == url || (item.url != "/" && url.hasPrefix(item.url))

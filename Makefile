@@ -36,6 +36,10 @@ deps:
 	@dpkg -s libcmark-dev >/dev/null 2>&1 || { \
 	  echo "Installing libcmark-dev"; \
 	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libcmark-dev pkg-config; }
+	@{ dpkg -s libvips-dev && dpkg -s libvips-tools && dpkg -s libimage-exiftool-perl \
+	   && dpkg -s libheif-examples; } >/dev/null 2>&1 || { \
+	  echo "Installing libvips-dev, libvips-tools, libimage-exiftool-perl and libheif-examples"; \
+	  $(SUDO) apt-get update -qq && $(APT_INSTALL) libvips-dev libvips-tools libimage-exiftool-perl libheif-examples pkg-config; }
 
 browser-deps:
 	@{ command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v xmllint >/dev/null \

@@ -20,10 +20,18 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Fixed-argument wrappers of libvips' variadic calls, which Swift cannot make.
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         .target(
             name: "ThiDuaKit",
             dependencies: [
                 "CCmark",
+                "CVipsShim",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "FlyingFox", package: "FlyingFox"),

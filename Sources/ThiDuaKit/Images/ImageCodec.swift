@@ -1,0 +1,163 @@
+import CVipsShim
+import Synchronization
+
+/// Reads and writes images through libvips. Everything here is a pure function of its
+/// arguments; the pipeline around it decides which files to make, names and caches them.
+enum ImageCodec {
+    /// How many sources `encode` has decoded since the process started: a cache in front of
+    /// the codec shows it skipped work by this number not moving, without timing anything.
+    static var decodes: Int { decodeCount.load(ordering: .relaxed) }
+    private static let decodeCount = Atomic<Int>(0)
+
+    /// What the source is, from its header alone: no pixel is decoded, so this is cheap enough
+    /// to check sizes (and refuse pixel bombs) before any real work.
+    static func header(_ bytes: [UInt8]) -> Result<ImageHeader, ImageFailure> {
+        if case .failure(let failure) = Vips.ready { return .failure(failure) }
+        guard !bytes.isEmpty else { return .failure(ImageFailure(message: "the file is empty")) }
+        return bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress, let opened = thidua_new_from_buffer(base, raw.count) else {
+                return .failure(ImageFailure(message: "not an image libvips can read (\(Vips.takeError()))"))
+            }
+            let image = VipsImageRef(opened)
+            // Orientations 5–8 turn the picture a quarter: what is shown is tall where the
+            // stored pixels are wide.
+            let swap = vips_image_get_orientation_swap(image.pointer) != 0
+            return .success(ImageHeader(
+                width: swap ? image.height : image.width,
+                height: swap ? image.width : image.height,
+                hasAlpha: image.hasAlpha,
+                isVector: loader(of: image).hasPrefix("svgload")))
+        }
+    }
+
+    /// Every (size, format) rendition of one source, sizes-major, formats-minor, each with all
+    /// metadata removed. The source is decoded once, shrunk on load to the largest size; the
+    /// smaller sizes are made from that rendition in memory.
+    static func encode(_ bytes: [UInt8], _ job: EncodeJob) -> Result<[EncodedImage], ImageFailure> {
+        guard let largest = job.sizes.first else {
+            return .failure(ImageFailure(message: "no rendition size was asked for"))
+        }
+        guard job.sizes.allSatisfy({ $0.width > 0 && $0.height > 0 }) else {
+            return .failure(ImageFailure(message: "a rendition size is not positive"))
+        }
+        let source: ImageHeader
+        switch header(bytes) {
+        case .success(let header): source = header
+        case .failure(let failure): return .failure(failure)
+        }
+        guard !source.isVector else {
+            return .failure(ImageFailure(message: "an SVG is published as it is, not encoded"))
+        }
+        decodeCount.add(1, ordering: .relaxed)
+        return bytes.withUnsafeBytes { raw in
+            // The images made below read `raw` lazily: all of them are gone by the end of
+            // this closure, and the master below holds its own pixels.
+            guard let base = raw.baseAddress else {
+                return .failure(ImageFailure(message: "the file is empty"))
+            }
+            let master: VipsImageRef
+            switch decode(base, raw.count, source: source, largest: largest, crop: job.crop) {
+            case .success(let image): master = image
+            case .failure(let failure): return .failure(failure)
+            }
+            var results: [EncodedImage] = []
+            results.reserveCapacity(job.sizes.count * job.formats.count)
+            for size in job.sizes {
+                let rendition: VipsImageRef
+                switch render(master, size, job.crop).flatMap(withoutMetadata) {
+                case .success(let image): rendition = image
+                case .failure(let failure): return .failure(failure)
+                }
+                let made = ImageSize(width: rendition.width, height: rendition.height)
+                for format in job.formats {
+                    switch save(rendition, as: format) {
+                    case .success(let bytes): results.append(EncodedImage(size: made, format: format, bytes: bytes))
+                    case .failure(let failure): return .failure(failure)
+                    }
+                }
+            }
+            return .success(results)
+        }
+    }
+
+    /// The largest rendition, decoded into memory: shrink-on-load, upright, sRGB, 8 bits.
+    private static func decode(
+        _ base: UnsafeRawPointer, _ count: Int, source: ImageHeader, largest: ImageSize, crop: CropMode
+    ) -> Result<VipsImageRef, ImageFailure> {
+        let (width, height, interesting): (Int, Int, VipsInteresting) = switch crop {
+        case .none: (largest.width, Int(VIPS_MAX_COORD), VIPS_INTERESTING_NONE)
+        case .attention: (largest.width, largest.height, VIPS_INTERESTING_ATTENTION)
+        case .focus:
+            // Scaled to cover the box; the cut around the point happens in `render`.
+            (CropGeometry.cover(width: source.width, height: source.height, box: largest).width,
+             Int(VIPS_MAX_COORD), VIPS_INTERESTING_NONE)
+        }
+        // `fail_on` truncated: by default libvips pads a cut-off file with grey rows and
+        // reports success, and a half-grey photo would be published.
+        let thumbnail = VipsImageRef.make("shrinking the image") {
+            thidua_thumbnail_buffer(base, count, $0, Int32(width), Int32(height), interesting,
+                                    VIPS_FAIL_ON_TRUNCATED)
+        }
+        return thumbnail.flatMap(eightBitSRGB).flatMap { image in
+            // The pixels are computed here, so a truncated or corrupt file fails here.
+            guard let memory = vips_image_copy_memory(image.pointer) else {
+                return .failure(ImageFailure(message: "the image data is damaged (\(Vips.takeError()))"))
+            }
+            return .success(VipsImageRef(memory))
+        }
+    }
+
+    /// 16-bit and other unusual band formats become 8-bit sRGB, which every saver takes.
+    private static func eightBitSRGB(_ image: VipsImageRef) -> Result<VipsImageRef, ImageFailure> {
+        guard vips_image_get_format(image.pointer) != VIPS_FORMAT_UCHAR else { return .success(image) }
+        return VipsImageRef.make("converting to sRGB") { thidua_colourspace_srgb(image.pointer, $0) }
+    }
+
+    /// One size cut from the in-memory master.
+    private static func render(_ master: VipsImageRef, _ size: ImageSize, _ crop: CropMode) -> Result<VipsImageRef, ImageFailure> {
+        switch crop {
+        case .none:
+            guard size.width < master.width else { return .success(master) }
+            let scale = Double(size.width) / Double(master.width)
+            return VipsImageRef.make("resizing") { thidua_resize(master.pointer, $0, scale, scale) }
+        case .attention:
+            if master.width == size.width && master.height == size.height { return .success(master) }
+            return VipsImageRef.make("cropping") {
+                thidua_thumbnail_image(master.pointer, $0, Int32(size.width), Int32(size.height),
+                                       VIPS_INTERESTING_ATTENTION)
+            }
+        case .focus(let x, let y):
+            let cover = CropGeometry.cover(width: master.width, height: master.height, box: size)
+            let hscale = Double(cover.width) / Double(master.width)
+            let vscale = Double(cover.height) / Double(master.height)
+            let scaled: Result<VipsImageRef, ImageFailure>
+            if hscale == 1 && vscale == 1 {
+                scaled = .success(master)
+            } else if max(hscale, vscale) > CropGeometry.roundingSlack {
+                // Smaller than the box: never scaled up, the cut below takes what there is.
+                scaled = .success(master)
+            } else {
+                scaled = VipsImageRef.make("resizing") { thidua_resize(master.pointer, $0, hscale, vscale) }
+            }
+            return scaled.flatMap { image in
+                let area = CropGeometry.area(width: image.width, height: image.height, box: size, focusX: x, focusY: y)
+                if area.left == 0 && area.top == 0 && area.width == image.width && area.height == image.height {
+                    return .success(image)
+                }
+                return VipsImageRef.make("cropping") {
+                    thidua_extract_area(image.pointer, $0, Int32(area.left), Int32(area.top),
+                                        Int32(area.width), Int32(area.height))
+                }
+            }
+        }
+    }
+
+    private static func loader(of image: VipsImageRef) -> String {
+        var name: UnsafePointer<CChar>?
+        guard vips_image_get_string(image.pointer, "vips-loader", &name) == 0, let name else {
+            vips_error_clear()
+            return ""
+        }
+        return String(cString: name)
+    }
+}

@@ -133,3 +133,36 @@ def test_publishing_builds_checks_and_deploys_to_pages():
     # Two publishing runs never race: one concurrency group, not cancelled half-way.
     concurrency = workflow.get("concurrency") or deploy.get("concurrency")
     assert concurrency and "pages" in concurrency["group"]
+
+
+def test_jobs_install_libvips_and_the_build_keeps_processed_photos():
+    """thidua links libvips, so every job that compiles it installs libvips-dev; the build
+    keeps .thidua-cache (images: cache: in content/site.yml) between runs, keyed on the photos,
+    so that an unchanged photo is not processed again on every push and every morning."""
+    jobs = load(PUBLISH)["jobs"]
+    compiling = {name: job for name, job in jobs.items() if "swift build" in steps_text(job)}
+    assert compiling, "no job builds thidua"
+    for name, job in compiling.items():
+        run = steps_text(job)
+        assert "libcmark-dev" in run and "libvips-dev" in run, f"job {name} does not install libvips-dev"
+
+    site = yaml.safe_load((REPO_ROOT / "content" / "site.yml").read_text(encoding="utf-8"))
+    folder = (site.get("images") or {}).get("cache", ".thidua-cache")
+
+    def image_caches(job):
+        return [step for step in job.get("steps", [])
+                if step.get("uses", "").startswith("actions/cache@") and step["with"]["path"] == folder]
+
+    publishing = [job for name, job in jobs.items() if not runs_on_pull_request(jobs, name) and name in compiling]
+    (build,) = [job for job in publishing if "thidua build" in steps_text(job)]
+    (cache,) = image_caches(build)
+    key, restore = cache["with"]["key"], cache["with"].get("restore-keys", "")
+    assert "hashFiles('content/media/**')" in key
+    prefix = key[:key.index("${{ hashFiles")]
+    assert prefix and restore.strip() == prefix, "restore-keys must be the key without the photos' hash"
+    names = [step.get("name", "") + step.get("run", "") for step in build["steps"]]
+    assert build["steps"].index(cache) < next(i for i, text in enumerate(names) if "thidua build" in text)
+
+    for name, job in jobs.items():
+        if runs_on_pull_request(jobs, name):
+            assert not image_caches(job), f"job {name} only checks: it processes no photo"

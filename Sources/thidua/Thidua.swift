@@ -85,8 +85,11 @@ struct Build: AsyncParsableCommand {
                 }
             }
             let total = summary.stages.reduce(0) { $0 + $1.seconds }
-            printer.info(String(format: "Built %d pages into %@ (%d written, %d unchanged) in %.2f s",
-                                summary.pages, out, summary.written, summary.unchanged, total))
+            // Photos are the slow part of a first build; say how many were encoded, so a long
+            // build is explained and a quick one shows the cache at work.
+            let photos = summary.imagesEncoded > 0 ? String(format: "; %d photo versions made", summary.imagesEncoded) : ""
+            printer.info(String(format: "Built %d pages into %@ (%d written, %d unchanged%@) in %.2f s",
+                                summary.pages, out, summary.written, summary.unchanged, photos, total))
         } catch {
             printer.report(error.diagnostics)
             throw ExitCode(1)

@@ -186,7 +186,7 @@ import Testing
         #expect(run.status == 0)
         let lines = (run.stdout + run.stderr).split(separator: "\n").filter { $0.hasSuffix(" ms") }
         let names = lines.map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["load", "parse", "assemble", "theme", "render+write", "swap"])
+        #expect(names == ["load", "parse", "assemble", "theme", "images", "render+write", "swap"])
         let columns = Set(lines.map { $0.count })
         #expect(columns.count == 1, "the times end in one column: \(lines)")
 

@@ -52,6 +52,12 @@ public struct Site: Sendable {
     public let terms: [TermKind: [Term]]
     /// The slug of every tag and unit name as written in content, made once by `TermIndex`.
     public let termSlugs: [String: String]
-    /// Files of `content/media/`, published as they are.
+    /// Files of `content/media/`.
     public let media: [StaticFile]
+
+    /// The media files published as they are: documents and vector pictures; photos too when
+    /// `images.originals` asks for them, since a photo from a phone carries where it was taken.
+    public var publishedMedia: [StaticFile] {
+        config.images.originals ? media : media.filter { !MediaPath.isRaster($0.outputPath) }
+    }
 }

@@ -29,6 +29,10 @@ public struct Builder: Sendable {
         public let pages: Int
         public let written: Int
         public let unchanged: Int
+        /// Picture recipes libvips encoded in this build; zero when every picture came from the cache.
+        public let imagesEncoded: Int
+        /// Sources whose header libvips read: zero when no picture changed since the last build.
+        public let imagesInspected: Int
         /// Seconds per stage, in pipeline order, for `--verbose`.
         public let stages: [(name: String, seconds: Double)]
     }
@@ -42,13 +46,15 @@ public struct Builder: Sendable {
     public func build() async throws(BuildFailure) -> Summary {
         var clock = StageClock()
         let (site, theme) = try await prepare(clock: &clock)
+        let images = try await pictures(of: site, encode: true).get()
+        clock.lap("images")
         let staging: StagingFolder
         do {
             staging = try StagingFolder.begin(output: configuration.output)
         } catch {
             throw writeFailure(error)
         }
-        let (outcomes, pages) = await publish(site: site, theme: theme, into: staging)
+        let (outcomes, pages) = await publish(site: site, theme: theme, images: images, into: staging)
         clock.lap("render+write")
         var written = 0, unchanged = 0, failures: [Diagnostic] = []
         for outcome in outcomes {
@@ -69,18 +75,20 @@ public struct Builder: Sendable {
             throw writeFailure(error)
         }
         clock.lap("swap")
-        return Summary(pages: pages, written: written, unchanged: unchanged, stages: clock.laps)
+        return Summary(pages: pages, written: written, unchanged: unchanged,
+                       imagesEncoded: images.encoded, imagesInspected: images.inspected, stages: clock.laps)
     }
 
     /// Renders and writes each page in the same task, so memory holds a few pages at a time
     /// rather than the whole site, whatever its size.
-    private func publish(site: Site, theme: Theme, into staging: StagingFolder) async
+    private func publish(site: Site, theme: Theme, images: ImageSet, into staging: StagingFolder) async
         -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int) {
-        let renderer = SiteRenderer(theme: theme, site: site)
+        let renderer = SiteRenderer(theme: theme, site: site, images: images)
         let progress = configuration.progress
         let jobs = renderer.jobs
         let assetFiles = theme.assets.flatMap { asset in asset.paths.map { OutputBytes(path: $0, bytes: asset.bytes) } }
-        progress?.begin(.writing, total: assetFiles.count + site.media.count + jobs.count)
+        let media = site.publishedMedia
+        progress?.begin(.writing, total: assetFiles.count + media.count + images.files.count + jobs.count)
         let assets = await Parallel.map(assetFiles, batch: 16, enabled: configuration.parallel) { file in
             defer { progress?.advance() }
             return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
@@ -91,13 +99,23 @@ public struct Builder: Sendable {
                 }
             }
         }
-        let media = await Parallel.map(site.media, batch: 16, enabled: configuration.parallel) { file in
+        let copies = await Parallel.map(media, batch: 16, enabled: configuration.parallel) { file in
             defer { progress?.advance() }
             return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
                 do {
                     return try staging.place(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath)))
                 } catch {
                     throw BuildFailure([Diagnostic(path: file.sourcePath, message: "cannot copy: \(error.localizedDescription)")])
+                }
+            }
+        }
+        let pictures = await Parallel.map(images.files, batch: 16, enabled: configuration.parallel) { file in
+            defer { progress?.advance() }
+            return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
+                do {
+                    return try staging.place(file.path, linking: file.cached)
+                } catch {
+                    throw BuildFailure([Diagnostic(path: file.path, message: "cannot write: \(error.localizedDescription)")])
                 }
             }
         }
@@ -112,7 +130,7 @@ public struct Builder: Sendable {
         let indexOutcomes = await Parallel.map(indexFiles, batch: 32, enabled: configuration.parallel) { file in
             place(file, in: staging)
         }
-        return (assets + media + pages + indexOutcomes, jobs.count)
+        return (assets + copies + pictures + pages + indexOutcomes, jobs.count)
     }
 
     private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {
@@ -135,10 +153,21 @@ public struct Builder: Sendable {
         var clock = StageClock()
         do {
             let (site, theme) = try await prepare(clock: &clock)
+            // Headers only: a check tells what is wrong with a picture without encoding it.
+            let images = await pictures(of: site, encode: false)
             return SiteChecker(site: site, staticPaths: theme.assetPaths + site.media.map(\.outputPath)).check()
+                + (images.failure?.diagnostics ?? [])
         } catch {
             return error.diagnostics
         }
+    }
+
+    /// The Images stage: every picture the site shows, processed or taken from the cache.
+    private func pictures(of site: Site, encode: Bool) async -> Result<ImageSet, BuildFailure> {
+        let (uses, problems) = ImageUses.collect(from: site)
+        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        return await ImagePipeline(root: configuration.source, config: site.config, encode: encode)
+            .run(uses, parallel: configuration.parallel)
     }
 
     /// The site and the theme, or every problem of both at once: an error in the content
@@ -209,6 +238,11 @@ private struct OutputBytes: Sendable {
 }
 
 private extension Result where Failure == BuildFailure {
+    var failure: BuildFailure? {
+        guard case .failure(let failure) = self else { return nil }
+        return failure
+    }
+
     var problems: [Diagnostic] {
         guard case .failure(let failure) = self else { return [] }
         return failure.diagnostics

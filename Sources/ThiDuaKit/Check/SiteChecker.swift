@@ -1,7 +1,7 @@
 import Foundation
 
 /// The checks of `thidua check` beyond what a build validates: every internal link and media
-/// reference leads to a page or file of the site, every story has a summary source, and the
+/// link leads to a page or file of the site, every story has a summary source, and the
 /// advice an editor should hear (a story outside every movement, an image without alt text).
 public struct SiteChecker: Sendable {
     let site: Site
@@ -35,10 +35,7 @@ public struct SiteChecker: Sendable {
                                         message: "the story names no movement, so no movement page lists it; add 'movement:'",
                                         severity: .warning))
             }
-            found += checkMedia(story.image, key: "image", in: story.entry)
         }
-        for person in site.people { found += checkMedia(person.photo, key: "photo", in: person.entry) }
-        for milestone in site.milestones { found += checkMedia(milestone.image, key: "image", in: milestone.entry) }
         return found.sorted()
     }
 
@@ -55,20 +52,13 @@ public struct SiteChecker: Sendable {
                                     message: "javascript: links are removed from pages; link to a page instead"))
             return found
         }
-        guard let path = LinkTarget.sitePath(url, from: entry.url) else { return found }
+        // Pictures are found, and their problems reported, by the Images stage.
+        guard !reference.isImage, let path = LinkTarget.sitePath(url, from: entry.url) else { return found }
         if !exists(path) {
-            let kind = reference.isImage ? "image" : "link"
             found.append(Diagnostic(path: entry.path, position: reference.position,
-                                    message: "\(kind) to \(url) leads nowhere: no page or file of the site is at \(path)"))
+                                    message: "link to \(url) leads nowhere: no page or file of the site is at \(path)"))
         }
         return found
-    }
-
-    private func checkMedia(_ value: String?, key: String, in entry: Entry) -> [Diagnostic] {
-        guard let value, let path = LinkTarget.sitePath(value.hasPrefix("/") || value.contains(":") ? value : "/" + value, from: "/"),
-              !exists(path) else { return [] }
-        return [Diagnostic(path: entry.path, position: entry.position(of: key),
-                           message: "'\(key)' names \(value), which is not in content/media")]
     }
 
     /// `/stories/a/` is the file `stories/a/index.html`; `/stories/a` is served from it too.

@@ -57,7 +57,7 @@ public struct Story: Sendable {
     public internal(set) var phase: String?
     public let unit: String?
     public let author: String?
-    public let image: String?
+    public let image: Picture?
 }
 
 public struct Person: Sendable {
@@ -67,7 +67,7 @@ public struct Person: Sendable {
     public let unit: String
     public let kind: Kind
     public let role: String?
-    public let photo: String?
+    public let photo: Picture?
     public let movement: String?
     public internal(set) var phase: String?
     public let award: String?
@@ -80,7 +80,7 @@ public struct Milestone: Sendable {
     public let date: CalendarDate
     public let since: AnniversaryOrigin?
     public internal(set) var phase: String?
-    public let image: String?
+    public let image: Picture?
 }
 
 public struct Page: Sendable {
@@ -113,4 +113,14 @@ public enum Item: Sendable {
         case .milestone(let milestone): return milestone.date
         }
     }
+}
+
+/// A picture named in front matter, with what the editor said about it.
+public struct Picture: Sendable, Hashable {
+    /// As written: `media/a.jpg` or `/media/a.jpg`.
+    public let file: String
+    /// `imageAlt:`; a person's photo is described by their name instead.
+    public let alt: String?
+    /// `focus:`, where cards and portraits are cut; nil leaves it to libvips' attention crop.
+    let focus: CropMode?
 }

@@ -23,5 +23,26 @@ public struct SiteConfig: Sendable {
     public let feedContent: FeedContent
     /// The picture shared with a link when a page has none of its own.
     public let image: String?
+    /// A picture for the header; without one the theme shows its own.
+    public let logo: String?
+    public let images: Images
+    /// Where `image` and `logo` sit in `site.yml`, for messages about the files they name.
+    let positions: [String: SourcePosition]
     public let params: [String: Param]
+
+    /// `images:` of `site.yml`.
+    public struct Images: Sendable {
+        /// Where processed pictures are kept between builds, from the site folder. Outside
+        /// `public/`, so a build that replaces the site keeps them.
+        public static let defaultCache = ".thidua-cache"
+
+        public let cache: String
+        /// Publish each photo as the editor added it too; off, because a phone's file carries
+        /// the place it was taken and the owner's name.
+        public let originals: Bool
+    }
+
+    public func position(of key: String) -> SourcePosition {
+        positions[key] ?? .start
+    }
 }

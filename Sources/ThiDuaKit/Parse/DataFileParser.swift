@@ -38,6 +38,10 @@ enum DataFileParser {
                 }.sorted { ($0.weight, $0.title) < ($1.weight, $1.title) },
                 permalinks: permalinks, paginate: site.paginate ?? 10,
                 feedLimit: site.feed?.limit ?? 20, feedContent: site.feed?.content ?? .summary, image: site.image,
+                logo: site.logo,
+                images: SiteConfig.Images(cache: site.images?.cache?.nonEmpty ?? SiteConfig.Images.defaultCache,
+                                          originals: site.images?.originals ?? false),
+                positions: Dictionary(uniqueKeysWithValues: ["image", "logo"].map { ($0, yaml.position(of: yaml.node(at: [.key($0)]))) }),
                 params: reader.params(excluding: SiteFile.knownKeys)))
         }
     }

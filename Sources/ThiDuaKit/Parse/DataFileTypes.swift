@@ -24,10 +24,17 @@ struct SiteFile {
     let paginate: Int?
     let feed: Feed?
     let image: String?
+    let logo: String?
+    let images: Images?
+
+    struct Images {
+        let cache: String?
+        let originals: Bool?
+    }
 
     static let knownKeys: Set<String> = [
         "title", "baseURL", "description", "language", "organisation", "menu", "permalinks", "paginate",
-        "feed", "image",
+        "feed", "image", "logo", "images",
     ]
 
     init(_ reader: inout MappingReader) {
@@ -49,6 +56,10 @@ struct SiteFile {
                  })
         }
         image = reader.text("image")
+        logo = reader.text("logo")
+        images = reader.mapping("images") { images in
+            Images(cache: images.text("cache"), originals: images.bool("originals"))
+        }
     }
 }
 

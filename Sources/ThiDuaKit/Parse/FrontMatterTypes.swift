@@ -41,9 +41,9 @@ struct StoryFrontMatter: FrontMatter {
     let phase: String?
     let unit: String?
     let author: String?
-    let image: String?
+    let picture: PictureFrontMatter
 
-    static let ownKeys: Set<String> = ["date", "tags", "movement", "phase", "unit", "author", "image"]
+    static let ownKeys = Set(["date", "tags", "movement", "phase", "unit", "author"]).union(PictureFrontMatter.keys)
 
     init(_ reader: inout MappingReader) {
         date = reader.date("date", required: true) ?? .placeholder
@@ -52,7 +52,7 @@ struct StoryFrontMatter: FrontMatter {
         phase = reader.text("phase")
         unit = reader.text("unit")
         author = reader.text("author")
-        image = reader.text("image")
+        picture = PictureFrontMatter(&reader, file: "image")
     }
 }
 
@@ -60,14 +60,14 @@ struct PersonFrontMatter: FrontMatter {
     let unit: String
     let kind: Person.Kind?
     let role: String?
-    let photo: String?
+    let picture: PictureFrontMatter
     let movement: String?
     let phase: String?
     let award: String?
     let date: CalendarDate?
     let featured: Bool?
 
-    static let ownKeys: Set<String> = ["unit", "kind", "role", "photo", "movement", "phase", "award", "date", "featured"]
+    static let ownKeys: Set<String> = ["unit", "kind", "role", "photo", "focus", "movement", "phase", "award", "date", "featured"]
 
     init(_ reader: inout MappingReader) {
         unit = reader.requiredText("unit") ?? ""
@@ -75,7 +75,7 @@ struct PersonFrontMatter: FrontMatter {
             "'\($0)' is neither individual (one person) nor collective (a group)"
         }
         role = reader.text("role")
-        photo = reader.text("photo")
+        picture = PictureFrontMatter(&reader, file: "photo")
         movement = reader.text("movement")
         phase = reader.text("phase")
         award = reader.text("award")
@@ -88,15 +88,15 @@ struct MilestoneFrontMatter: FrontMatter {
     let date: CalendarDate
     let since: AnniversaryOrigin?
     let phase: String?
-    let image: String?
+    let picture: PictureFrontMatter
 
-    static let ownKeys: Set<String> = ["date", "since", "phase", "image"]
+    static let ownKeys = Set(["date", "since", "phase"]).union(PictureFrontMatter.keys)
 
     init(_ reader: inout MappingReader) {
         date = reader.date("date", required: true) ?? .placeholder
         since = reader.anniversaryOrigin("since")
         phase = reader.text("phase")
-        image = reader.text("image")
+        picture = PictureFrontMatter(&reader, file: "image")
     }
 }
 
@@ -107,5 +107,28 @@ struct PageFrontMatter: FrontMatter {
 
     init(_ reader: inout MappingReader) {
         weight = reader.int("weight")
+    }
+}
+
+/// An item's picture: the file (`image:` or, for people, `photo:`), its description for
+/// readers who cannot see it, and where to cut it when it is cropped.
+struct PictureFrontMatter {
+    static let keys: Set<String> = ["image", "imageAlt", "focus"]
+
+    let file: String?
+    let alt: String?
+    let focus: CropMode?
+
+    init(_ reader: inout MappingReader, file key: String) {
+        file = reader.text(key)
+        // A person's picture is described by their name.
+        alt = key == "image" ? reader.text("imageAlt") : nil
+        focus = reader.value("focus", expected: "a side or a point", CropMode.init(focus:)) {
+            "'\($0)' is neither a side (left, right, top, bottom, center) nor a point such as 0.3,0.4 (fractions of the width and height from the top left)"
+        }
+    }
+
+    var picture: Picture? {
+        file.map { Picture(file: $0, alt: alt?.trimmingWhitespace().nonEmpty, focus: focus) }
     }
 }

@@ -49,7 +49,7 @@ enum ItemParser {
             let (keys, common, fm) = try decode(StoryFrontMatter.self)
             let entry = try makeEntry(common, keys, kind: .stories, known: StoryFrontMatter.knownKeys)
             return Story(entry: entry, date: fm.date, tags: fm.tags ?? [], movement: fm.movement, phase: fm.phase,
-                         unit: fm.unit, author: fm.author, image: fm.image)
+                         unit: fm.unit, author: fm.author, image: fm.picture.picture)
         }
 
         func person() throws(BuildFailure) -> Person {
@@ -59,7 +59,7 @@ enum ItemParser {
                                                message: "'unit' is empty; name the person's union unit")])
             }
             let entry = try makeEntry(common, keys, kind: .people, known: PersonFrontMatter.knownKeys)
-            return Person(entry: entry, unit: fm.unit, kind: fm.kind ?? .individual, role: fm.role, photo: fm.photo,
+            return Person(entry: entry, unit: fm.unit, kind: fm.kind ?? .individual, role: fm.role, photo: fm.picture.picture,
                           movement: fm.movement, phase: fm.phase, award: fm.award, date: fm.date,
                           featured: fm.featured ?? false)
         }
@@ -67,7 +67,7 @@ enum ItemParser {
         func milestone() throws(BuildFailure) -> Milestone {
             let (keys, common, fm) = try decode(MilestoneFrontMatter.self)
             let entry = try makeEntry(common, keys, kind: .milestones, known: MilestoneFrontMatter.knownKeys)
-            return Milestone(entry: entry, date: fm.date, since: fm.since, phase: fm.phase, image: fm.image)
+            return Milestone(entry: entry, date: fm.date, since: fm.since, phase: fm.phase, image: fm.picture.picture)
         }
 
         func page() throws(BuildFailure) -> Page {

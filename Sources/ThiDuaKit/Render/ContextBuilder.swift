@@ -5,6 +5,8 @@ struct ContextBuilder: Sendable {
 
     let site: Site
     let theme: Theme
+    /// The processed pictures of the Images stage.
+    let images: ImageSet
     var strings: UIStrings { theme.strings }
     /// Keys every page shares (`site`, `t`, `year`, `assets`).
     private(set) var common: Context = [:]
@@ -17,9 +19,10 @@ struct ContextBuilder: Sendable {
     /// Linked from the head of every page.
     private(set) var siteFeedLink: Context = [:]
 
-    init(site: Site, theme: Theme) {
+    init(site: Site, theme: Theme, images: ImageSet) {
         self.site = site
         self.theme = theme
+        self.images = images
         common = makeCommon()
         siteFeedLink = ["title": site.config.title, "url": absolute(feedURL(.site))]
         for phase in site.timeline.phases {
@@ -46,6 +49,7 @@ struct ContextBuilder: Sendable {
         siteContext["description"] = config.description?.nonEmpty
         siteContext["organisation"] = config.organisation?.nonEmpty
         siteContext["liveReload"] = site.liveReload ? true : nil
+        siteContext["logo"] = picture(config.logo.map { Picture(file: $0, alt: nil, focus: nil) }, role: .logo, alt: "")
         return ["site": siteContext, "t": strings.values, "year": String(site.now.year), "assets": theme.assetLinks]
     }
 
@@ -76,11 +80,12 @@ struct ContextBuilder: Sendable {
         ["iso": date.description, "short": strings.shortDate.format(date), "long": strings.longDate.format(date)]
     }
 
-    func entry(_ entry: Entry, date: CalendarDate?) -> Context {
+    /// `leadPicture`: the item shows a picture above its body, so the body's first is not the lead.
+    func entry(_ entry: Entry, date: CalendarDate?, leadPicture: Bool) -> Context {
         var context: Context = [
             "title": entry.title,
             "url": entry.url,
-            "content": entry.body,
+            "content": bodyWithPictures(entry, eagerFirst: !leadPicture),
             "params": entry.params.mapValues(\.templateValue),
         ]
         context["summary"] = entry.summary.nonEmpty
@@ -116,40 +121,50 @@ struct ContextBuilder: Sendable {
     }
 
     private func story(_ story: Story) -> Context {
-        var context = entry(story.entry, date: story.date)
+        var context = entry(story.entry, date: story.date, leadPicture: story.image != nil)
         context["tags"] = story.tags.map { ["title": $0, "url": termURL(.tags, $0)] as Context }
         context["unit"] = story.unit.map { link($0, termURL(.units, $0)) }
         context["author"] = story.author
-        context["image"] = story.image.map(mediaURL)
+        addPictures(story.image, to: &context)
         context["movement"] = movement(story.movement)
         context["phase"] = phase(story.phase)
         return context
     }
 
     private func person(_ person: Person) -> Context {
-        var context = entry(person.entry, date: person.date)
+        var context = entry(person.entry, date: person.date, leadPicture: true)
         context["unit"] = link(person.unit, termURL(.units, person.unit))
         context["collective"] = person.kind == .collective
         context["kindLabel"] = strings.text("person.\(person.kind.rawValue)")
         context["role"] = person.role
         context["award"] = person.award
-        context["photo"] = person.photo.map(mediaURL)
+        // The page's portrait is its lead; the same cut on a card is fetched lazily.
+        context["photo"] = picture(person.photo, role: .portrait, alt: person.entry.title, eager: true)
+        context["portrait"] = picture(person.photo, role: .portrait, alt: person.entry.title)
+        if person.photo == nil { context["avatar"] = avatar(person) }
         context["movement"] = movement(person.movement)
         context["phase"] = phase(person.phase)
         return context
     }
 
     private func milestone(_ milestone: Milestone) -> Context {
-        var context = entry(milestone.entry, date: milestone.date)
+        var context = entry(milestone.entry, date: milestone.date, leadPicture: milestone.image != nil)
         context["anniversary"] = anniversary(milestone.since, year: milestone.date.year)
-        context["image"] = milestone.image.map(mediaURL)
+        addPictures(milestone.image, to: &context)
         context["phase"] = phase(milestone.phase)
         context["upcoming"] = site.now <= milestone.date
         return context
     }
 
     func page(_ page: Page) -> Context {
-        entry(page.entry, date: nil)
+        entry(page.entry, date: nil, leadPicture: false)
+    }
+
+    /// `image`, the lead of the item's page, and `thumb`, the 4:3 cut of its card.
+    private func addPictures(_ image: Picture?, to context: inout Context) {
+        let alt = image?.alt ?? ""
+        context["image"] = picture(image, role: .lead, alt: alt, eager: true)
+        context["thumb"] = picture(image, role: .card, alt: alt)
     }
 
     /// "Kỷ niệm 95 năm (1929 – 2024)" from the theme's pattern.
@@ -200,12 +215,6 @@ struct ContextBuilder: Sendable {
         var context: Context = ["title": term.title, "url": term.url, "count": term.count]
         context["description"] = term.description?.nonEmpty
         return context
-    }
-
-    /// Front matter names media as `media/a.jpg` or `/media/a.jpg`; pages need the URL.
-    private func mediaURL(_ path: String) -> String {
-        if path.hasPrefix("/") || path.contains("://") { return path }
-        return "/" + path
     }
 }
 

@@ -6,13 +6,22 @@ extension ContextBuilder {
         var page = page
         page["permalink"] = absolute(url)
         page["description"] = (page["summary"] as? String) ?? site.config.description?.nonEmpty ?? site.config.title
-        let image = (page["image"] as? String) ?? (page["photo"] as? String) ?? site.config.image
-        page["socialImage"] = image.map { $0.contains("://") ? $0 : absolute($0.hasPrefix("/") ? $0 : "/" + $0) }
+        page["socialImage"] = socialImage(picture(of: job))
         switch job {
         case .story, .milestone, .person: page["ogType"] = "article"
         default: page["ogType"] = "website"
         }
         return page
+    }
+
+    /// The picture an item's page shows, which it is shared with.
+    private func picture(of job: PageJob) -> Picture? {
+        switch job {
+        case .story(let index): return site.stories[index].image
+        case .person(let index): return site.people[index].photo
+        case .milestone(let index): return site.milestones[index].image
+        default: return nil
+        }
     }
 
     /// The site's feed on every page, and a term's own feed on its pages.

@@ -5,10 +5,10 @@ public struct SiteRenderer: Sendable {
     let site: Site
     let builder: ContextBuilder
 
-    public init(theme: Theme, site: Site) {
+    init(theme: Theme, site: Site, images: ImageSet) {
         self.theme = theme
         self.site = site
-        self.builder = ContextBuilder(site: site, theme: theme)
+        self.builder = ContextBuilder(site: site, theme: theme, images: images)
     }
 
     /// Every page of the site, in a fixed order.

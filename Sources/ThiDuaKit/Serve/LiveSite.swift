@@ -88,7 +88,12 @@ public struct LiveSite: Sendable {
             compiled = try Theme.compile(try loader.loadTheme(fallback: defaultTheme), language: config.language)
         }
 
-        let renderer = SiteRenderer(theme: compiled, site: site)
+        // Every rebuild asks for every picture: the cache answers for the unchanged ones
+        // without reading them, so only a saved photo is processed again.
+        let (uses, useProblems) = ImageUses.collect(from: site)
+        guard useProblems.isEmpty else { throw BuildFailure(useProblems) }
+        let images = try await ImagePipeline(root: root, config: site.config).run(uses).get()
+        let renderer = SiteRenderer(theme: compiled, site: site, images: images)
         let nextPages: [String: (template: String, dependencies: [String])]
         let toRender: [PageJob]
         if patched, !themeChanged, let changed {
@@ -99,8 +104,10 @@ public struct LiveSite: Sendable {
         } else {
             // Pages link the theme's assets by the hash of their bytes.
             let assetsMoved = theme.map { $0.linkedAssets != compiled.linkedAssets } ?? false
+            // A saved photo gets new renditions, with new names on every page that shows it.
+            let photoSaved = changed?.contains { $0.hasPrefix(MediaPath.folder) && MediaPath.isRaster($0) } ?? false
             (nextPages, toRender) = plan(renderer: renderer, site: site, changed: changed,
-                                         everything: changed == nil || dataChanged || assetsMoved)
+                                         everything: changed == nil || dataChanged || assetsMoved || photoSaved)
             shownOn = nextPages.reduce(into: [:]) { index, page in
                 for dependency in page.value.dependencies { index[dependency, default: []].insert(page.key) }
             }
@@ -134,7 +141,10 @@ public struct LiveSite: Sendable {
                 for path in asset.paths where try writeIfChanged(path, Data(asset.bytes)) { written += 1 }
             }
             let saved = Set((changed ?? []).map { $0.split(separator: "/").dropFirst().joined(separator: "/") })
-            for file in site.media where changed == nil || saved.contains(file.outputPath) {
+            for file in images.files where !FileManager.default.fileExists(atPath: output.path + "/" + file.path) {
+                if try writeIfChanged(file.path, try Data(contentsOf: URL(fileURLWithPath: file.cached))) { written += 1 }
+            }
+            for file in site.publishedMedia where changed == nil || saved.contains(file.outputPath) {
                 if try writeIfChanged(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath))) { written += 1 }
             }
             for stale in Set(previousAssets.flatMap(\.paths)).subtracting(compiled.assetPaths) {

@@ -47,6 +47,23 @@ public struct StagingFolder: Sendable {
         return try text.withUTF8 { try place(relative, UnsafeRawBufferPointer($0)) }
     }
 
+    /// A file kept elsewhere on disk (a processed picture in the cache): hard-linked, so its
+    /// bytes are neither read nor copied and it keeps the cache's timestamp from build to
+    /// build; copied when the cache is on another file system.
+    public func place(_ relative: String, linking file: String) throws -> Outcome {
+        let target = stagingPath + "/" + relative
+        var old = stat(), new = stat()
+        let same = stat(outputPath + "/" + relative, &old) == 0 && stat(file, &new) == 0
+            && old.st_ino == new.st_ino && old.st_dev == new.st_dev
+        if (try? FileOutput.inFolder(of: target, { try FileOutput.link(file, to: target) })) != nil {
+            return same ? .unchanged : .written
+        }
+        switch FileTree.read(file) {
+        case .success(let bytes): return try bytes.withUnsafeBytes { try place(relative, $0) }
+        case .failure(let error): throw error
+        }
+    }
+
     private func place(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws -> Outcome {
         // Plain paths and system calls: building two URLs and asking Foundation for the
         // attributes of the previous file cost more than writing a page.

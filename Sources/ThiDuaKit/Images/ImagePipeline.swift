@@ -1,0 +1,217 @@
+import Foundation
+
+/// A picture ready for the theme: each size in each format, largest first, published under
+/// a name that holds the hash of the source and the recipe.
+struct ProcessedImage: Sendable {
+    struct Rendition: Sendable, Hashable {
+        let url: String
+        let width: Int
+        let height: Int
+        let format: ImageFormat
+    }
+
+    let renditions: [Rendition]
+}
+
+/// A processed file to publish: where, and the cached file holding its bytes.
+struct PublishedImage: Sendable, Hashable {
+    let path: String
+    let cached: String
+}
+
+/// The Images stage's result: every picture the site shows, and the files to publish.
+struct ImageSet: Sendable {
+    var images: [ImageKey: ProcessedImage] = [:]
+    var files: [PublishedImage] = []
+    /// Sources whose header libvips read, and recipes it encoded: zero when nothing changed.
+    var inspected = 0
+    var encoded = 0
+
+    static let empty = ImageSet()
+
+    subscript(key: ImageKey) -> ProcessedImage? { images[key] }
+}
+
+/// Processes every picture the content shows: reads each source once, refuses what is not a
+/// picture or is too large, and makes each recipe's renditions through libvips unless the
+/// cache has them. One source per task: libvips runs single-threaded per picture, so the
+/// cores are shared out by pictures, and memory holds one decoded picture per core.
+struct ImagePipeline: Sendable {
+    /// Larger pictures are refused from their header, before a pixel is decoded: a 0.9 MB
+    /// PNG can claim 30000×30000 pixels.
+    static let maxPixels = 100_000_000
+
+    let root: URL
+    let cache: ImageCache
+    /// Off for `thidua check`: headers are read, nothing is encoded or stored.
+    let encode: Bool
+
+    init(root: URL, config: SiteConfig, encode: Bool = true) {
+        self.root = root.standardizedFileURL
+        let folder = config.images.cache.hasPrefix("/") ? config.images.cache : self.root.path + "/" + config.images.cache
+        cache = ImageCache(folder: folder + "/images")
+        self.encode = encode
+    }
+
+    func run(_ uses: [ImageUse], parallel: Bool = true) async -> Result<ImageSet, BuildFailure> {
+        guard !uses.isEmpty else { return .success(.empty) }
+        let bySource = Dictionary(grouping: uses, by: \.source)
+        let sources = bySource.keys.sorted()
+        var memo = SourceMemo(folder: cache.folder)
+        let known = memo
+        let results = await Parallel.map(sources, batch: 1, enabled: parallel) { source in
+            process(source, uses: bySource[source] ?? [], memo: known)
+        }
+        var set = ImageSet()
+        var problems: [Diagnostic] = []
+        var memoChanged = false
+        for result in results {
+            problems += result.problems
+            set.inspected += result.inspected
+            set.encoded += result.encoded
+            for (key, image) in result.images { set.images[key] = image }
+            set.files += result.files
+            if let (path, record) = result.record, memo.records[path] != record {
+                memo.remember(path, record)
+                memoChanged = true
+            }
+        }
+        if encode { memo.save(changed: memoChanged) }
+        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
+        return .success(set)
+    }
+
+    private struct SourceResult: Sendable {
+        var images: [(ImageKey, ProcessedImage)] = []
+        var files: [PublishedImage] = []
+        var problems: [Diagnostic] = []
+        var record: (String, SourceMemo.Record)?
+        var inspected = 0
+        var encoded = 0
+    }
+
+    private func process(_ source: String, uses: [ImageUse], memo: SourceMemo) -> SourceResult {
+        var result = SourceResult()
+        /// The same problem at every place that shows the picture: each editor sees it in
+        /// the file they are working on.
+        func fail(_ problem: (ImageUse) -> String) -> SourceResult {
+            result.problems = Set(uses.map { Placed($0) }).sorted().map { placed in
+                Diagnostic(path: placed.use.path, position: placed.use.position, message: problem(placed.use))
+            }
+            return result
+        }
+        let path = root.path + "/" + source
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            return fail(\.missing)
+        }
+        let size = Int(info.st_size)
+        let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
+        var bytes: [UInt8]?
+        let record: SourceMemo.Record
+        if let known = memo.record(for: source, size: size, modified: modified) {
+            record = known
+        } else {
+            switch FileTree.read(path) {
+            case .failure(let error):
+                return fail { "cannot read the picture \($0.written): \(String(cString: strerror(error.code.rawValue)))" }
+            case .success(let read): bytes = read
+            }
+            result.inspected += 1
+            switch ImageCodec.header(bytes ?? []) {
+            case .failure(let failure):
+                return fail { "\($0.written) cannot be published: \(failure.message)" }
+            case .success(let header):
+                var hash = FNV1a()
+                (bytes ?? []).withUnsafeBufferPointer { hash.add(bytes: $0) }
+                record = SourceMemo.Record(size: size, modified: modified, hash: hash.hex, header: header)
+            }
+        }
+        let header = record.header
+        guard header.isVector || header.pixels <= Self.maxPixels else {
+            return fail { use in
+                "\(use.written) is \(header.width)×\(header.height) pixels (\(header.pixels / 1_000_000) megapixels); "
+                    + "pictures over \(Self.maxPixels / 1_000_000) megapixels are refused: export a smaller copy"
+            }
+        }
+        result.record = (source, record)
+        let published = MediaPath.published(source)
+        if header.isVector {
+            // Published as it is, with the other files of the media folder.
+            let image = ProcessedImage(renditions: [.init(url: "/" + published, width: header.width, height: header.height, format: .png)])
+            result.images = Set(uses.map(\.key)).map { ($0, image) }
+            return result
+        }
+        for key in Set(uses.map(\.key)).sorted(by: { ($0.role.rawValue, $0.crop.keyText) < ($1.role.rawValue, $1.crop.keyText) }) {
+            let job = EncodeJob(sizes: key.role.sizes(width: header.width, height: header.height),
+                                crop: key.crop, formats: key.role.formats(hasAlpha: header.hasAlpha))
+            let cacheKey = Self.cacheKey(sourceHash: record.hash, job: job)
+            var entries = cache.lookup(cacheKey)
+            if entries == nil && encode {
+                if bytes == nil {
+                    guard case .success(let read) = FileTree.read(path) else {
+                        return fail { "cannot read the picture \($0.written)" }
+                    }
+                    bytes = read
+                }
+                result.encoded += 1
+                switch ImageCodec.encode(bytes ?? [], job) {
+                case .failure(let failure):
+                    return fail { "\($0.written) cannot be published: \(failure.message)" }
+                case .success(let encoded):
+                    do {
+                        entries = try cache.store(encoded, as: cacheKey)
+                    } catch {
+                        return fail { _ in "cannot keep processed pictures in \(cache.folder): \(error.localizedDescription)" }
+                    }
+                }
+            }
+            guard let entries else { continue }
+            let stem = Self.stem(published)
+            let mark = cacheKey.prefix(AssetFingerprint.digits)
+            var renditions: [ProcessedImage.Rendition] = []
+            for entry in entries {
+                let name = "\(stem).\(mark)-\(entry.size.width).\(entry.format.fileExtension)"
+                result.files.append(PublishedImage(path: name, cached: entry.file))
+                renditions.append(.init(url: "/" + name, width: entry.size.width, height: entry.size.height, format: entry.format))
+            }
+            result.images.append((key, ProcessedImage(renditions: renditions)))
+        }
+        return result
+    }
+
+    /// The recipe's name in the cache: the source's hash, what is made of it, and the
+    /// pipeline's version.
+    static func cacheKey(sourceHash: String, job: EncodeJob) -> String {
+        var hash = FNV1a()
+        hash.add(ImageCache.version)
+        hash.add(sourceHash)
+        hash.add(job.crop.keyText)
+        for size in job.sizes { hash.add("\(size.width)x\(size.height)") }
+        for format in job.formats { hash.add(format.rawValue) }
+        return hash.hex
+    }
+
+    /// `media/le/tet.heic` → `media/le/tet`.
+    static func stem(_ path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        guard let dot = path[slash...].dropFirst().lastIndex(of: ".") else { return path }
+        return String(path[..<dot])
+    }
+}
+
+/// A use by its place alone, so a picture shown in three roles from one line is reported once.
+private struct Placed: Hashable, Comparable {
+    let use: ImageUse
+
+    init(_ use: ImageUse) { self.use = use }
+
+    static func == (a: Placed, b: Placed) -> Bool { (a.use.path, a.use.position) == (b.use.path, b.use.position) }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(use.path)
+        hasher.combine(use.position)
+    }
+    static func < (a: Placed, b: Placed) -> Bool {
+        (a.use.path, a.use.position.line, a.use.position.column) < (b.use.path, b.use.position.line, b.use.position.column)
+    }
+}

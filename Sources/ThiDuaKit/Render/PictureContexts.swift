@@ -1,0 +1,65 @@
+/// What templates get to write a picture with: the data of each size and format, never the
+/// markup, which is the theme's (`picture.mustache`).
+extension ContextBuilder {
+    /// `src`, `width` and `height` of the fallback file a browser shows when it takes neither
+    /// AVIF nor WebP; `srcset`, `avif` and `webp` list every size of each format; `alt`;
+    /// `eager` for the page's lead picture, which is fetched first instead of lazily.
+    func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool) -> Context {
+        // Every key is set, false when it has no value: a section of a missing key would find
+        // the same name in a context around the picture (a page's own `title`).
+        var context: Context = ["alt": alt, "eager": eager, "sized": false, "srcset": false, "avif": false, "webp": false,
+                                "tooltip": false]
+        guard let key, let image = images[key] else {
+            // A picture on another site: linked as written, since its size is not known here.
+            context["src"] = written
+            return context
+        }
+        let fallback = image.renditions.filter { $0.format == .jpeg || $0.format == .png }
+        // The fallback's own size is the one closest to a phone's screen at 2×.
+        let shown = fallback.min { abs($0.width - 960) < abs($1.width - 960) } ?? image.renditions[0]
+        context["src"] = shown.url
+        context["sized"] = true
+        context["width"] = shown.width
+        context["height"] = shown.height
+        context["type"] = shown.format.mimeType
+        if fallback.count > 1 { context["srcset"] = Self.srcset(fallback) }
+        for format in [ImageFormat.avif, .webp] {
+            let renditions = image.renditions.filter { $0.format == format }
+            if !renditions.isEmpty { context[format.rawValue] = Self.srcset(renditions) }
+        }
+        return context
+    }
+
+    /// A picture named in front matter, in the role the page shows it in.
+    func picture(_ picture: Picture?, role: ImageRole, alt: String, eager: Bool = false) -> Context? {
+        guard let picture else { return nil }
+        return self.picture(imageKey(picture, role: role), written: picture.file, alt: alt, eager: eager)
+    }
+
+    func imageKey(_ picture: Picture, role: ImageRole) -> ImageKey? {
+        MediaPath.fromFrontMatter(picture.file).map {
+            ImageKey(source: $0, role: role, crop: role.aspect == nil ? .none : picture.focus ?? .attention)
+        }
+    }
+
+    /// `og:image` with its size: the page's own picture cut to 1200×630, else the site's.
+    func socialImage(_ picture: Picture?) -> Context? {
+        let site = self.site.config.image.map { Picture(file: $0, alt: nil, focus: nil) }
+        guard let chosen = picture ?? site else { return nil }
+        guard let key = imageKey(chosen, role: .social), let image = images[key], let file = image.renditions.first else {
+            return ["url": chosen.file.contains("://") ? chosen.file : absolute(chosen.file)]
+        }
+        return ["url": absolute(file.url), "sized": true, "width": file.width, "height": file.height, "type": file.format.mimeType]
+    }
+
+    /// The initials avatar of a person without a photo, drawn by the theme as inline SVG.
+    func avatar(_ person: Person) -> Context {
+        let name = person.entry.title
+        return ["initial": Avatar.initial(of: name, individual: person.kind == .individual),
+                "colour": Avatar.colour(for: name), "label": name]
+    }
+
+    private static func srcset(_ renditions: [ProcessedImage.Rendition]) -> String {
+        renditions.reversed().map { "\($0.url) \($0.width)w" }.joined(separator: ", ")
+    }
+}

@@ -22,9 +22,11 @@ unit-test: deps
 browser-test: release browser-deps
 	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser Tests/validators Tests/workflow
 
-## Speed and memory against hugo and cmark (see Benchmarks/README.md); BENCH_ARGS="--sizes 1000".
+## Speed and memory against hugo and cmark, then photos against Hugo extended (see
+## Benchmarks/README.md); BENCH_ARGS="--sizes 1000", IMAGE_BENCH_ARGS="--photos 40,200 --thidua-only".
 bench: release
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
+	python3 Benchmarks/images.py $(IMAGE_BENCH_ARGS)
 
 release: deps
 	swift build -c release --product thidua

@@ -105,6 +105,10 @@ struct ImagePipeline: Sendable {
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
             return fail(\.missing)
         }
+        let isSVG = source.lowercased().hasSuffix(".svg")
+        guard isSVG || MediaPath.isRaster(source) else {
+            return fail { "\($0.written) is not a picture; use a JPEG, PNG, WebP, GIF, TIFF, HEIC, AVIF or SVG file" }
+        }
         let size = Int(info.st_size)
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         var bytes: [UInt8]?
@@ -119,12 +123,16 @@ struct ImagePipeline: Sendable {
             }
             result.inspected += 1
             switch ImageCodec.header(bytes ?? []) {
-            case .failure(let failure):
+            case .failure(let failure) where !isSVG:
                 return fail { "\($0.written) cannot be published: \(failure.message)" }
-            case .success(let header):
+            case .success(let header) where !isSVG || header.isVector:
                 var hash = FNV1a()
                 (bytes ?? []).withUnsafeBufferPointer { hash.add(bytes: $0) }
                 record = SourceMemo.Record(size: size, modified: modified, hash: hash.hex, header: header)
+            default:
+                // Browsers draw an SVG without a size of its own; it is published as it is.
+                record = SourceMemo.Record(size: size, modified: modified, hash: "",
+                                           header: ImageHeader(width: 0, height: 0, hasAlpha: false, isVector: true))
             }
         }
         let header = record.header

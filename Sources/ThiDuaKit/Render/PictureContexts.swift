@@ -16,9 +16,11 @@ extension ContextBuilder {
         }
         let fallback = image.renditions.filter { $0.format == .jpeg || $0.format == .png }
         // The fallback's own size is the one closest to a phone's screen at 2×.
-        let shown = fallback.min { abs($0.width - 960) < abs($1.width - 960) } ?? image.renditions[0]
+        guard let shown = fallback.min(by: { abs($0.width - 960) < abs($1.width - 960) }) ?? image.renditions.first else {
+            return context
+        }
         context["src"] = shown.url
-        context["sized"] = true
+        context["sized"] = shown.width > 0
         context["width"] = shown.width
         context["height"] = shown.height
         context["type"] = shown.format.mimeType

@@ -33,7 +33,9 @@ enum ImageCodec {
     /// Every (size, format) rendition of one source, sizes-major, formats-minor, each with all
     /// metadata removed. The source is decoded once, shrunk on load to the largest size; the
     /// smaller sizes are made from that rendition in memory.
-    static func encode(_ bytes: [UInt8], _ job: EncodeJob) -> Result<[EncodedImage], ImageFailure> {
+    static func encode(
+        _ bytes: [UInt8], _ job: EncodeJob, settings: EncoderSettings = .published
+    ) -> Result<[EncodedImage], ImageFailure> {
         guard let largest = job.sizes.first else {
             return .failure(ImageFailure(message: "no rendition size was asked for"))
         }
@@ -70,7 +72,7 @@ enum ImageCodec {
                 }
                 let made = ImageSize(width: rendition.width, height: rendition.height)
                 for format in job.formats {
-                    switch save(rendition, as: format) {
+                    switch save(rendition, as: format, settings) {
                     case .success(let bytes): results.append(EncodedImage(size: made, format: format, bytes: bytes))
                     case .failure(let failure): return .failure(failure)
                     }

@@ -40,9 +40,10 @@ struct EncoderSettings: Sendable, Hashable {
 extension ImageCodec {
     /// A copy of the image with every metadata field removed. Savers' `strip` is not enough:
     /// libvips 8.14's WebP saver keeps GPS and Artist even with it, and a reporter's location
-    /// must never leave the newsroom.
+    /// must never leave the newsroom. (What the WebP saver still adds is cut out of its file
+    /// by `WebPMetadata`.)
     static func withoutMetadata(_ image: VipsImageRef) -> Result<VipsImageRef, ImageFailure> {
-        VipsImageRef.make("copying the image") { thidua_copy(image.pointer, $0) }.map { copy in
+        VipsImageRef.make("copying the image failed") { thidua_copy(image.pointer, $0) }.map { copy in
             if let fields = vips_image_get_fields(copy.pointer) {
                 var index = 0
                 while let field = fields[index] {
@@ -63,6 +64,7 @@ extension ImageCodec {
             return image.save("saving AVIF") { thidua_avifsave($0, $1, $2, settings.avifQuality, settings.avifEffort) }
         case .webp:
             return image.save("saving WebP") { thidua_webpsave($0, $1, $2, settings.webpQuality, settings.webpEffort) }
+                .flatMap(WebPMetadata.strip)
         case .png:
             return image.save("saving PNG") { thidua_pngsave($0, $1, $2, settings.pngCompression) }
         case .jpeg:
@@ -71,7 +73,7 @@ extension ImageCodec {
             }
             // JPEG has no transparency: dropping the alpha band would show whatever colour
             // the transparent pixels hold (often black), so compose them over white.
-            return VipsImageRef.make("flattening transparency") { thidua_flatten_white(image.pointer, $0) }
+            return VipsImageRef.make("flattening transparency failed") { thidua_flatten_white(image.pointer, $0) }
                 .flatMap { flat in flat.save("saving JPEG") { thidua_jpegsave($0, $1, $2, settings.jpegQuality) } }
         }
     }

@@ -159,11 +159,14 @@ enum ImageCodec {
     }
 
     private static func loader(of image: VipsImageRef) -> String {
+        // Asked first: a missing field would leave an error in libvips' shared buffer.
+        guard vips_image_get_typeof(image.pointer, "vips-loader") != 0 else { return "" }
         var name: UnsafePointer<CChar>?
         guard vips_image_get_string(image.pointer, "vips-loader", &name) == 0, let name else {
-            vips_error_clear()
+            _ = Vips.takeError()
             return ""
         }
+        // Owned by the image: not freed here.
         return String(cString: name)
     }
 }

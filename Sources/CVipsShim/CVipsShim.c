@@ -6,12 +6,18 @@ VipsImage *thidua_new_from_buffer(const void *buf, size_t len) {
 
 int thidua_thumbnail_buffer(const void *buf, size_t len, VipsImage **out,
                             int width, int height, VipsInteresting crop, VipsFailOn fail_on) {
+    // libvips 8.14's vips_thumbnail_buffer does not hand its own `fail_on` to the loader
+    // (vips_thumbnail, from a file, does): a truncated JPEG then loads with grey rows and no
+    // error. The loader's option string does reach it.
+    const char *options = fail_on == VIPS_FAIL_ON_NONE ? "" : fail_on == VIPS_FAIL_ON_TRUNCATED
+        ? "fail_on=truncated" : fail_on == VIPS_FAIL_ON_ERROR ? "fail_on=error" : "fail_on=warning";
     // vips_thumbnail_buffer's first argument is not const, yet it only reads the buffer.
     return vips_thumbnail_buffer((void *) buf, len, out, width,
                                  "height", height,
                                  "size", VIPS_SIZE_DOWN,
                                  "crop", crop,
                                  "fail_on", fail_on,
+                                 "option_string", options,
                                  "export_profile", "srgb",
                                  NULL);
 }

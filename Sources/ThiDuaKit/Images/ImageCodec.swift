@@ -33,7 +33,9 @@ enum ImageCodec {
     /// Every (size, format) rendition of one source, sizes-major, formats-minor, each with all
     /// metadata removed. The source is decoded once, shrunk on load to the largest size; the
     /// smaller sizes are made from that rendition in memory.
-    static func encode(_ bytes: [UInt8], _ job: EncodeJob) -> Result<[EncodedImage], ImageFailure> {
+    static func encode(
+        _ bytes: [UInt8], _ job: EncodeJob, settings: EncoderSettings = .published
+    ) -> Result<[EncodedImage], ImageFailure> {
         guard let largest = job.sizes.first else {
             return .failure(ImageFailure(message: "no rendition size was asked for"))
         }
@@ -70,7 +72,7 @@ enum ImageCodec {
                 }
                 let made = ImageSize(width: rendition.width, height: rendition.height)
                 for format in job.formats {
-                    switch save(rendition, as: format) {
+                    switch save(rendition, as: format, settings) {
                     case .success(let bytes): results.append(EncodedImage(size: made, format: format, bytes: bytes))
                     case .failure(let failure): return .failure(failure)
                     }
@@ -94,23 +96,27 @@ enum ImageCodec {
         }
         // `fail_on` truncated: by default libvips pads a cut-off file with grey rows and
         // reports success, and a half-grey photo would be published.
-        let thumbnail = VipsImageRef.make("shrinking the image") {
+        // An attention crop reads the pixels inside the thumbnail call, so damage can show
+        // there as well as in the copy below: both say the same.
+        let thumbnail = VipsImageRef.make(undecodable) {
             thidua_thumbnail_buffer(base, count, $0, Int32(width), Int32(height), interesting,
                                     VIPS_FAIL_ON_TRUNCATED)
         }
         return thumbnail.flatMap(eightBitSRGB).flatMap { image in
             // The pixels are computed here, so a truncated or corrupt file fails here.
             guard let memory = vips_image_copy_memory(image.pointer) else {
-                return .failure(ImageFailure(message: "the image data is damaged (\(Vips.takeError()))"))
+                return .failure(ImageFailure(message: "\(undecodable) (\(Vips.takeError()))"))
             }
             return .success(VipsImageRef(memory))
         }
     }
 
+    private static let undecodable = "the image could not be decoded; is the file damaged or cut short?"
+
     /// 16-bit and other unusual band formats become 8-bit sRGB, which every saver takes.
     private static func eightBitSRGB(_ image: VipsImageRef) -> Result<VipsImageRef, ImageFailure> {
         guard vips_image_get_format(image.pointer) != VIPS_FORMAT_UCHAR else { return .success(image) }
-        return VipsImageRef.make("converting to sRGB") { thidua_colourspace_srgb(image.pointer, $0) }
+        return VipsImageRef.make("converting to sRGB failed") { thidua_colourspace_srgb(image.pointer, $0) }
     }
 
     /// One size cut from the in-memory master.
@@ -119,10 +125,10 @@ enum ImageCodec {
         case .none:
             guard size.width < master.width else { return .success(master) }
             let scale = Double(size.width) / Double(master.width)
-            return VipsImageRef.make("resizing") { thidua_resize(master.pointer, $0, scale, scale) }
+            return VipsImageRef.make("resizing failed") { thidua_resize(master.pointer, $0, scale, scale) }
         case .attention:
             if master.width == size.width && master.height == size.height { return .success(master) }
-            return VipsImageRef.make("cropping") {
+            return VipsImageRef.make("cropping failed") {
                 thidua_thumbnail_image(master.pointer, $0, Int32(size.width), Int32(size.height),
                                        VIPS_INTERESTING_ATTENTION)
             }
@@ -137,14 +143,14 @@ enum ImageCodec {
                 // Smaller than the box: never scaled up, the cut below takes what there is.
                 scaled = .success(master)
             } else {
-                scaled = VipsImageRef.make("resizing") { thidua_resize(master.pointer, $0, hscale, vscale) }
+                scaled = VipsImageRef.make("resizing failed") { thidua_resize(master.pointer, $0, hscale, vscale) }
             }
             return scaled.flatMap { image in
                 let area = CropGeometry.area(width: image.width, height: image.height, box: size, focusX: x, focusY: y)
                 if area.left == 0 && area.top == 0 && area.width == image.width && area.height == image.height {
                     return .success(image)
                 }
-                return VipsImageRef.make("cropping") {
+                return VipsImageRef.make("cropping failed") {
                     thidua_extract_area(image.pointer, $0, Int32(area.left), Int32(area.top),
                                         Int32(area.width), Int32(area.height))
                 }
@@ -153,11 +159,14 @@ enum ImageCodec {
     }
 
     private static func loader(of image: VipsImageRef) -> String {
+        // Asked first: a missing field would leave an error in libvips' shared buffer.
+        guard vips_image_get_typeof(image.pointer, "vips-loader") != 0 else { return "" }
         var name: UnsafePointer<CChar>?
         guard vips_image_get_string(image.pointer, "vips-loader", &name) == 0, let name else {
-            vips_error_clear()
+            _ = Vips.takeError()
             return ""
         }
+        // Owned by the image: not freed here.
         return String(cString: name)
     }
 }

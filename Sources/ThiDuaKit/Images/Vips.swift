@@ -63,7 +63,8 @@ final class VipsImageRef {
     var height: Int { Int(vips_image_get_height(pointer)) }
     var hasAlpha: Bool { vips_image_hasalpha(pointer) != 0 }
 
-    /// Runs a libvips operation that writes a new image into its `out` argument.
+    /// Runs a libvips operation that writes a new image into its `out` argument; a failure
+    /// reads "<what> (<libvips' words>)".
     static func make(
         _ what: String,
         _ operation: (UnsafeMutablePointer<UnsafeMutablePointer<VipsImage>?>) -> Int32
@@ -71,7 +72,7 @@ final class VipsImageRef {
         var out: UnsafeMutablePointer<VipsImage>?
         guard operation(&out) == 0, let image = out else {
             if let image = out { g_object_unref(image) }
-            return .failure(ImageFailure(message: "\(what) failed (\(Vips.takeError()))"))
+            return .failure(ImageFailure(message: "\(what) (\(Vips.takeError()))"))
         }
         return .success(VipsImageRef(image))
     }

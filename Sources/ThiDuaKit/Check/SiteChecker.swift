@@ -35,8 +35,18 @@ public struct SiteChecker: Sendable {
                                         message: "the story names no movement, so no movement page lists it; add 'movement:'",
                                         severity: .warning))
             }
+            found += describe(story.image, in: story.entry)
         }
+        for milestone in site.milestones { found += describe(milestone.image, in: milestone.entry) }
         return found.sorted()
+    }
+
+    /// A lead picture without `imageAlt:` is announced as nothing to a reader who cannot see it.
+    private func describe(_ picture: Picture?, in entry: Entry) -> [Diagnostic] {
+        guard let picture, picture.alt == nil else { return [] }
+        return [Diagnostic(path: entry.path, position: entry.position(of: "image"),
+                           message: "the picture has no description; add 'imageAlt:' saying what it shows for readers who cannot see it",
+                           severity: .warning)]
     }
 
     private func check(_ reference: Reference, in entry: Entry) -> [Diagnostic] {

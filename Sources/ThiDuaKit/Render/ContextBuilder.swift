@@ -49,7 +49,7 @@ struct ContextBuilder: Sendable {
         siteContext["description"] = config.description?.nonEmpty
         siteContext["organisation"] = config.organisation?.nonEmpty
         siteContext["liveReload"] = site.liveReload ? true : nil
-        siteContext["logo"] = picture(config.logo.map { Picture(file: $0, alt: nil, focus: nil) }, role: .logo, alt: "")
+        siteContext["logo"] = picture(config.logo.map { Picture(file: $0, alt: nil, focus: nil) }, role: .logo, alt: "", lazy: false)
         return ["site": siteContext, "t": strings.values, "year": String(site.now.year), "assets": theme.assetLinks]
     }
 

@@ -3,11 +3,12 @@
 extension ContextBuilder {
     /// `src`, `width` and `height` of the fallback file a browser shows when it takes neither
     /// AVIF nor WebP; `srcset`, `avif` and `webp` list every size of each format; `alt`;
-    /// `eager` for the page's lead picture, which is fetched first instead of lazily.
-    func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool) -> Context {
+    /// `eager` for the page's lead picture, which is fetched first; `lazy` for pictures that
+    /// may wait until they are scrolled to (all but the lead and the header's logo).
+    func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool, lazy: Bool = true) -> Context {
         // Every key is set, false when it has no value: a section of a missing key would find
         // the same name in a context around the picture (a page's own `title`).
-        var context: Context = ["alt": alt, "eager": eager, "sized": false, "srcset": false, "avif": false, "webp": false,
+        var context: Context = ["alt": alt, "eager": eager, "lazy": lazy && !eager, "sized": false, "srcset": false, "avif": false, "webp": false,
                                 "tooltip": false]
         guard let key, let image = images[key] else {
             // A picture on another site: linked as written, since its size is not known here.
@@ -33,9 +34,9 @@ extension ContextBuilder {
     }
 
     /// A picture named in front matter, in the role the page shows it in.
-    func picture(_ picture: Picture?, role: ImageRole, alt: String, eager: Bool = false) -> Context? {
+    func picture(_ picture: Picture?, role: ImageRole, alt: String, eager: Bool = false, lazy: Bool = true) -> Context? {
         guard let picture else { return nil }
-        return self.picture(imageKey(picture, role: role), written: picture.file, alt: alt, eager: eager)
+        return self.picture(imageKey(picture, role: role), written: picture.file, alt: alt, eager: eager, lazy: lazy)
     }
 
     func imageKey(_ picture: Picture, role: ImageRole) -> ImageKey? {

@@ -4,59 +4,43 @@ import Testing
 /// Each kind of broken content: its message and position, exit status 1, and the previous
 /// site left byte-for-byte as it was.
 @Suite struct BadInputTests {
-    /// Builds the good fixture once, breaks it, builds again through the CLI, and returns
-    /// what the CLI printed after checking the exit status and the untouched output.
-    private func failingBuild(_ broken: [String: String], bytes: [String: [UInt8]] = [:]) throws -> String {
-        let site = try FixtureSite(Fixtures.site)
-        let first = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
-        #expect(first.status == 0, "the good fixture must build: \(first.stderr)")
-        let before = try site.outputTree()
-        #expect(!before.isEmpty)
-        for (path, text) in broken { try site.write(path, text) }
-        for (path, data) in bytes { try site.write(path, Data(data)) }
-        let run = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
-        #expect(run.status == 1)
-        #expect(try site.outputTree() == before, "public/ must be left as it was")
-        return run.stderr
-    }
-
     @Test func unterminatedFrontMatter() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"A\"\ndate: 2024-02-01\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"A\"\ndate: 2024-02-01\nBody\n"])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:1:1: error: front matter opened by '---' on line 1 is never closed"))
     }
 
     @Test func invalidYAML() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"A\"\ndate: [2024\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"A\"\ndate: [2024\n---\nBody\n"])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:1: error: invalid YAML"))
     }
 
     @Test func missingTitle() throws {
-        let stderr = try failingBuild(["content/people/lo-thi-mai.md": "---\nunit: \"CĐCS\"\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/people/lo-thi-mai.md": "---\nunit: \"CĐCS\"\n---\nBody\n"])
         #expect(stderr.contains("content/people/lo-thi-mai.md:2:1: error: missing required key 'title'"))
     }
 
     @Test func storyWithoutDate() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\n---\nBody\n"])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:2:1: error: missing required key 'date'"))
     }
 
     @Test func impossibleDate() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-30\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-30\n---\nBody\n"])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:3:7: error: 'date': '2024-02-30' is not a date that exists"))
     }
 
     @Test func unknownPhase() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-01\nphase: dot-9\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-01\nphase: dot-9\n---\nBody\n"])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: unknown phase 'dot-9'; timeline.yml has dot-1, dot-2"))
     }
 
     @Test func unknownMovement() throws {
-        let stderr = try failingBuild(["content/people/lo-thi-mai.md": "---\ntitle: \"Mai\"\nunit: \"CĐCS\"\nmovement: khong-co\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/people/lo-thi-mai.md": "---\ntitle: \"Mai\"\nunit: \"CĐCS\"\nmovement: khong-co\n---\nBody\n"])
         #expect(stderr.contains("content/people/lo-thi-mai.md:4:11: error: unknown movement 'khong-co'; movements.yml has lao-dong-gioi"))
     }
 
     @Test func wrongType() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-01\ntags: 5\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-01\ntags: 5\n---\nBody\n"])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:7: error: 'tags' must be a list, not '5'"))
     }
 
@@ -64,18 +48,18 @@ import Testing
         // "Tết" in Windows-1258-like single bytes: 0xD0 starts a two-byte UTF-8 sequence that
         // the next byte does not continue.
         let bytes: [UInt8] = Array("---\ntitle: \"T".utf8) + [0xD0, 0x20] + Array("\"\ndate: 2024-02-01\n---\n".utf8)
-        let stderr = try failingBuild([:], bytes: ["content/stories/cham-lo-tet.md": bytes])
+        let stderr = try BrokenSite.failingBuild([:], bytes: ["content/stories/cham-lo-tet.md": bytes])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:2:10: error: file is not UTF-8 text"))
     }
 
     @Test func twoItemsWithTheSameURL() throws {
-        let stderr = try failingBuild(["content/stories/tet-2.md": "---\ntitle: \"Tin khác\"\ndate: 2024-02-02\nslug: cham-lo-tet\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/tet-2.md": "---\ntitle: \"Tin khác\"\ndate: 2024-02-02\nslug: cham-lo-tet\n---\nBody\n"])
         #expect(stderr.contains("content/stories/tet-2.md:4:7: error: URL /stories/cham-lo-tet/ is also the URL of content/stories/cham-lo-tet.md"))
     }
 
     @Test func phaseEndingBeforeItStarts() throws {
         let timeline = Fixtures.timelineYML.replacingOccurrences(of: "    end: 2024-06-30", with: "    end: 2023-06-30")
-        let stderr = try failingBuild(["content/timeline.yml": timeline])
+        let stderr = try BrokenSite.failingBuild(["content/timeline.yml": timeline])
         #expect(stderr.contains("content/timeline.yml:10:10: error: phase 'dot-1' ends (2023-06-30) before it starts (2024-01-01)"))
     }
 
@@ -101,7 +85,7 @@ import Testing
             since: "năm xưa"
 
         """
-        let stderr = try failingBuild(["content/timeline.yml": timeline])
+        let stderr = try BrokenSite.failingBuild(["content/timeline.yml": timeline])
         #expect(stderr.contains("content/timeline.yml:3:10: error: 'campaign.start': '2024-13-01' is not a date that exists; write it as YYYY-MM-DD"))
         #expect(stderr.contains("content/timeline.yml:6:5: error: missing required key 'phases[0].title'"))
         #expect(stderr.contains("content/timeline.yml:12:10: error: 'phases[1].end' must be a date (YYYY-MM-DD), not a list"))
@@ -116,7 +100,7 @@ import Testing
             .replacingOccurrences(of: "  - id: dot-2", with: "  - id: dot-1")
             .replacingOccurrences(of: "    start: 2024-07-01", with: "    start: 2024-07-32")
             .replacingOccurrences(of: "    end: 2024-06-30", with: "    end: 2023-06-30")
-        let stderr = try failingBuild(["content/timeline.yml": timeline])
+        let stderr = try BrokenSite.failingBuild(["content/timeline.yml": timeline])
         #expect(stderr.contains("content/timeline.yml:13:12: error: 'phases[1].start': '2024-07-32' is not a date that exists"))
         #expect(stderr.contains("content/timeline.yml:11:9: error: phase id 'dot-1' is used twice"))
         #expect(stderr.contains("content/timeline.yml:10:10: error: phase 'dot-1' ends (2023-06-30) before it starts (2024-01-01)"))
@@ -126,7 +110,7 @@ import Testing
     /// An empty value reads "empty", and a quoted "null" is text, not an empty value.
     @Test func emptyAndQuotedNullValues() throws {
         let movements = "- id: lao-dong-gioi\n  title: \"null\"\n- \n"
-        let stderr = try failingBuild(["content/movements.yml": movements])
+        let stderr = try BrokenSite.failingBuild(["content/movements.yml": movements])
         #expect(stderr.contains("content/movements.yml:3:2: error: 'movements[1]' must be keys with values, not empty"))
         #expect(stderr.contains("1 error; nothing was written"))
     }
@@ -142,7 +126,7 @@ import Testing
         permalinks: {stories: "/tin/"}
 
         """
-        let stderr = try failingBuild(["content/site.yml": site])
+        let stderr = try BrokenSite.failingBuild(["content/site.yml": site])
         #expect(stderr.contains("content/site.yml:3:11: error: 'paginate' must be a whole number, not 'mười'"))
         #expect(stderr.contains("content/site.yml:5:5: error: missing required key 'menu[0].url'"))
         #expect(stderr.contains("content/site.yml:6:17: error: 'feed.content': 'all' is neither full (whole stories) nor summary"))
@@ -160,7 +144,7 @@ import Testing
         - "không phải một phong trào"
 
         """
-        let stderr = try failingBuild(["content/movements.yml": movements])
+        let stderr = try BrokenSite.failingBuild(["content/movements.yml": movements])
         #expect(stderr.contains("content/movements.yml:3:7: error: movement id 'Sáng tạo' must be lower-case letters, digits and hyphens, like 'sang-tao'"))
         #expect(stderr.contains("content/movements.yml:5:3: error: missing required key 'movements[2].title'"))
         #expect(stderr.contains("content/movements.yml:6:3: error: 'movements[3]' must be keys with values, not 'không phải một phong trào'"))
@@ -168,7 +152,7 @@ import Testing
     }
 
     @Test func everyErrorIsReportedAtOnce() throws {
-        let stderr = try failingBuild([
+        let stderr = try BrokenSite.failingBuild([
             "content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-13-01\n---\n",
             "content/people/lo-thi-mai.md": "---\ntitle: \"Mai\"\n---\n",
         ])
@@ -178,7 +162,7 @@ import Testing
     }
 
     @Test func errorShowsTheLineWithACaret() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-01\ntags: 5\n---\nBody\n"])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": "---\ntitle: \"Tin\"\ndate: 2024-02-01\ntags: 5\n---\nBody\n"])
         #expect(stderr.contains("  tags: 5\n        ^\n"))
     }
 

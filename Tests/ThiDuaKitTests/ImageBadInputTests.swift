@@ -7,23 +7,8 @@ import Testing
     static let photoStory = "---\ntitle: \"Chăm lo Tết\"\ndate: 2024-02-01\nimage: media/anh.jpg\nimageAlt: \"Quà Tết\"\n---\nBody\n"
     static let photoPerson = "---\ntitle: \"Lò Thị Mai\"\nunit: \"CĐCS\"\nphoto: /media/anh.jpg\n---\nBody\n"
 
-    /// Builds the good fixture, breaks it, builds again through the CLI; returns stderr after
-    /// checking the exit status and that the output folder did not change.
-    private func failingBuild(_ broken: [String: String], bytes: [String: [UInt8]] = [:]) throws -> String {
-        let site = try FixtureSite(Fixtures.site)
-        let first = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
-        #expect(first.status == 0, "the good fixture must build: \(first.stderr)")
-        let before = try site.outputTree()
-        for (path, text) in broken { try site.write(path, text) }
-        for (path, data) in bytes { try site.write(path, Data(data)) }
-        let run = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
-        #expect(run.status == 1)
-        #expect(try site.outputTree() == before, "public/ must be left as it was")
-        return run.stderr
-    }
-
     @Test func missingPictureIsNamedWhereItIsWritten() throws {
-        let stderr = try failingBuild([
+        let stderr = try BrokenSite.failingBuild([
             "content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "Body", with: "Body\n\n![Quà](../media/khong-co.png)"),
         ])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: 'image' names media/anh.jpg, which is not in content/media"))
@@ -31,14 +16,14 @@ import Testing
     }
 
     @Test func aTextFileNamedJPGIsReportedOnEveryPageThatShowsIt() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory, "content/people/lo-thi-mai.md": Self.photoPerson],
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory, "content/people/lo-thi-mai.md": Self.photoPerson],
                                       bytes: ["content/media/anh.jpg": try ImageFixtures.get().bytes("note.jpg")])
         #expect(stderr.contains("content/people/lo-thi-mai.md:4:8: error: /media/anh.jpg cannot be published: "))
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: media/anh.jpg cannot be published: "))
     }
 
     @Test func aTruncatedPhotoIsAnError() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory],
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory],
                                       bytes: ["content/media/anh.jpg": try ImageFixtures.get().bytes("truncated.jpg")])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: media/anh.jpg cannot be published: "))
     }
@@ -47,24 +32,24 @@ import Testing
         // 12000×9000 black pixels compress to 100 KB: what a decompression bomb looks like.
         let fixtures = try ImageFixtures.get()
         try fixtures.run("vips", ["black", "bomb.png[compression=9]", "12000", "9000"])
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "anh.jpg", with: "bom.png")],
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "anh.jpg", with: "bom.png")],
                                       bytes: ["content/media/bom.png": try fixtures.bytes("bomb.png")])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: media/bom.png is 12000×9000 pixels (108 megapixels); pictures over 100 megapixels are refused: export a smaller copy"))
     }
 
     @Test func aDocumentIsNotAPicture() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "anh.jpg", with: "ke-hoach.pdf")],
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "anh.jpg", with: "ke-hoach.pdf")],
                                       bytes: ["content/media/ke-hoach.pdf": Array("%PDF-1.4\n".utf8)])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: media/ke-hoach.pdf is not a picture; use a JPEG, PNG, WebP, GIF, TIFF, HEIC, AVIF or SVG file"))
     }
 
     @Test func aPictureOutsideTheMediaFolderIsAnError() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "media/anh.jpg", with: "stories/anh.jpg")])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "media/anh.jpg", with: "stories/anh.jpg")])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: the picture stories/anh.jpg is not in content/media; put it there and name it media/…"))
     }
 
     @Test func aWrongFocusIsAnError() throws {
-        let stderr = try failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "---\nBody", with: "focus: mặt\n---\nBody")])
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "---\nBody", with: "focus: mặt\n---\nBody")])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:6:8: error: 'focus': 'mặt' is neither a side (left, right, top, bottom, center) nor a point"))
     }
 

@@ -73,15 +73,21 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try run(executable, arguments, in: directory, environment: env)
+    }
+
+    /// Runs any program to its end, with what it printed.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL,
+                    environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Run {
+        let process = Process()
+        process.executableURL = program
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -125,22 +125,11 @@ enum Tool {
             throw ToolFailure(description: "'\(tool)' is not installed: run `make deps` "
                 + "(libvips-tools, libheif-examples, libimage-exiftool-perl)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolFailure(description: "\(tool) \(arguments.joined(separator: " ")) failed: "
-                + String(decoding: errData, as: UTF8.self))
+        let run = try CLI.run(URL(fileURLWithPath: path), arguments, in: folder)
+        guard run.status == 0 else {
+            throw ToolFailure(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(run.stderr)")
         }
-        return String(decoding: outData, as: UTF8.self)
+        return run.stdout
     }
 
     private static func find(_ tool: String) -> String? {

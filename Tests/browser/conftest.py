@@ -11,6 +11,7 @@ import os
 # (or download) either of them.
 os.environ["SE_AVOID_STATS"] = "true"
 
+import contextlib
 import functools
 import http.server
 import threading
@@ -42,10 +43,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    """http://127.0.0.1:<free port> serving the built site, without a trailing slash."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serving(directory, handler_class=_QuietHandler):
+    """http://127.0.0.1:<free port> serving `directory`, without a trailing slash."""
+    handler = functools.partial(handler_class, directory=str(directory))
     # Port 0: the kernel picks a free port, so parallel runs cannot collide.
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
@@ -57,6 +58,13 @@ def base_url(site_dir):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """The built site over HTTP."""
+    with serving(site_dir) as url:
+        yield url
 
 
 def chromium_options():

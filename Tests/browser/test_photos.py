@@ -10,10 +10,8 @@ srcset/sizes and the AVIF <source> are chosen as on a real host.
 """
 
 import base64
-import functools
 import http.server
 import re
-import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from conftest import serving
 from sample_site import BUILD_DATE, REPO_ROOT
 
 CONTENT = REPO_ROOT / "content"
@@ -155,18 +154,9 @@ class _SlowPicturesHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def slow_pictures_url(site_dir):
-    """http://127.0.0.1:<port> serving the built site with late pictures."""
-    handler = functools.partial(_SlowPicturesHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="slow-pictures", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    """The built site over HTTP, with late pictures."""
+    with serving(site_dir, _SlowPicturesHandler) as url:
+        yield url
 
 
 def check_is_phone(driver):

@@ -89,5 +89,8 @@ import Testing
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abd", job: job))
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: EncodeJob(sizes: job.sizes, crop: .focus(x: 0, y: 0.5), formats: job.formats)))
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: EncodeJob(sizes: job.sizes, crop: .attention, formats: [.webp])))
+        var settings = EncoderSettings.published
+        settings.avifQuality += 5
+        #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: job, settings: settings))
     }
 }

@@ -188,11 +188,12 @@ struct ImagePipeline: Sendable {
         return result
     }
 
-    /// The recipe's name in the cache: the source's hash, what is made of it, and the
-    /// pipeline's version.
-    static func cacheKey(sourceHash: String, job: EncodeJob) -> String {
+    /// The recipe's name in the cache: the source's hash, what is made of it, the encoders'
+    /// settings and the pipeline's version.
+    static func cacheKey(sourceHash: String, job: EncodeJob, settings: EncoderSettings = .published) -> String {
         var hash = FNV1a()
         hash.add(ImageCache.version)
+        hash.add("\(settings)")
         hash.add(sourceHash)
         hash.add(job.crop.keyText)
         for size in job.sizes { hash.add("\(size.width)x\(size.height)") }

@@ -1,3 +1,4 @@
+#include <malloc.h>
 #include "CVipsShim.h"
 
 VipsImage *thidua_new_from_buffer(const void *buf, size_t len) {
@@ -88,4 +89,12 @@ int thidua_pngsave(VipsImage *in, void **buf, size_t *len, int compression) {
                                "compression", compression,
                                "strip", TRUE,
                                NULL);
+}
+
+void thidua_bound_malloc(int arenas, int threshold) {
+#ifdef M_ARENA_MAX
+    mallopt(M_ARENA_MAX, arenas);
+    mallopt(M_MMAP_THRESHOLD, threshold);
+    mallopt(M_TRIM_THRESHOLD, threshold);
+#endif
 }

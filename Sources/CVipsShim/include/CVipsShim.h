@@ -26,4 +26,7 @@ int thidua_webpsave(VipsImage *in, void **buf, size_t *len, int quality, int eff
 int thidua_jpegsave(VipsImage *in, void **buf, size_t *len, int quality);
 int thidua_pngsave(VipsImage *in, void **buf, size_t *len, int compression);
 
+/// Makes glibc give freed large blocks back to the system (see Vips.boundMemory).
+void thidua_bound_malloc(int arenas, int threshold);
+
 #endif

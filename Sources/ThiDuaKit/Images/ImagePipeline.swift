@@ -150,40 +150,50 @@ struct ImagePipeline: Sendable {
             result.images = Set(uses.map(\.key)).map { ($0, image) }
             return result
         }
+        // Each recipe is looked up in the cache; those it lacks are made together, from one
+        // decoding of the source.
+        var recipes: [(key: ImageKey, cacheKey: String, entries: [ImageCache.Entry]?)] = []
+        var missing: [(index: Int, job: EncodeJob)] = []
         for key in Set(uses.map(\.key)).sorted(by: { ($0.role.rawValue, $0.crop.keyText) < ($1.role.rawValue, $1.crop.keyText) }) {
             let job = EncodeJob(sizes: key.role.sizes(width: header.width, height: header.height),
                                 crop: key.crop, formats: key.role.formats(hasAlpha: header.hasAlpha))
             let cacheKey = Self.cacheKey(sourceHash: record.hash, job: job)
-            var entries = cache.lookup(cacheKey)
-            if entries == nil && encode {
-                if bytes == nil {
-                    guard case .success(let read) = FileTree.read(path) else {
-                        return fail { "cannot read the picture \($0.written)" }
-                    }
-                    bytes = read
+            let entries = cache.lookup(cacheKey)
+            if entries == nil { missing.append((recipes.count, job)) }
+            recipes.append((key, cacheKey, entries))
+        }
+        if !missing.isEmpty && encode {
+            if bytes == nil {
+                guard case .success(let read) = FileTree.read(path) else {
+                    return fail { "cannot read the picture \($0.written)" }
                 }
-                result.encoded += 1
-                switch ImageCodec.encode(bytes ?? [], job) {
-                case .failure(let failure):
-                    return fail { "\($0.written) cannot be published: \(failure.message)" }
-                case .success(let encoded):
+                bytes = read
+            }
+            result.encoded += missing.count
+            switch ImageCodec.encode(bytes ?? [], missing.map(\.job)) {
+            case .failure(let failure):
+                return fail { "\($0.written) cannot be published: \(failure.message)" }
+            case .success(let made):
+                for ((index, _), encoded) in zip(missing, made) {
                     do {
-                        entries = try cache.store(encoded, as: cacheKey)
+                        recipes[index].entries = try cache.store(encoded, as: recipes[index].cacheKey)
                     } catch {
                         return fail { _ in "cannot keep processed pictures in \(cache.folder): \(error.localizedDescription)" }
                     }
                 }
             }
-            guard let entries else { continue }
-            let stem = Self.stem(published)
-            let mark = cacheKey.prefix(AssetFingerprint.digits)
+        }
+        let stem = Self.stem(published)
+        for recipe in recipes {
+            guard let entries = recipe.entries else { continue }
+            let mark = recipe.cacheKey.prefix(AssetFingerprint.digits)
             var renditions: [ProcessedImage.Rendition] = []
             for entry in entries {
                 let name = "\(stem).\(mark)-\(entry.size.width).\(entry.format.fileExtension)"
                 result.files.append(PublishedImage(path: name, cached: entry.file))
                 renditions.append(.init(url: "/" + name, width: entry.size.width, height: entry.size.height, format: entry.format))
             }
-            result.images.append((key, ProcessedImage(renditions: renditions)))
+            result.images.append((recipe.key, ProcessedImage(renditions: renditions)))
         }
         return result
     }

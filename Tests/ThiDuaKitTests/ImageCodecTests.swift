@@ -3,9 +3,7 @@ import Testing
 @testable import ThiDuaKit
 
 /// The libvips codec against real files of every kind an editor may drop into a story.
-/// Serialized: `ImageCodec.decodes` is process-wide, and the counting test must see only
-/// its own decodes.
-@Suite(.serialized) struct ImageCodecTests {
+@Suite struct ImageCodecTests {
     /// Every source format, with the size it is shown at.
     static let sources: [(name: String, width: Int, height: Int)] = [
         ("photo.jpg", 400, 300), ("tagged.jpg", 400, 300), ("rotated.jpg", 300, 400),
@@ -168,10 +166,12 @@ import Testing
         let bytes = try ImageFixtures.get().bytes("logo.svg")
         let header = try ImageCodec.header(bytes).get()
         #expect(header == ImageHeader(width: 640, height: 480, hasAlpha: true, isVector: true))
-        let before = ImageCodec.decodes
-        let result = ImageCodec.encode(bytes, EncodeJob(sizes: [ImageSize(width: 100, height: 75)], crop: .none, formats: [.png]))
+        let counter = ImageCodec.DecodeCounter()
+        let result = ImageCodec.$decodes.withValue(counter) {
+            ImageCodec.encode(bytes, EncodeJob(sizes: [ImageSize(width: 100, height: 75)], crop: .none, formats: [.png]))
+        }
         #expect(result.failure?.message.contains("SVG") == true)
-        #expect(ImageCodec.decodes == before)
+        #expect(counter.value == 0)
     }
 
     @Test func aTextFileNamedJPGFailsAtTheHeader() throws {
@@ -179,9 +179,11 @@ import Testing
         let failure = ImageCodec.header(bytes).failure
         #expect(failure?.message.hasPrefix("not an image libvips can read (") == true, "\(String(describing: failure))")
         #expect(failure?.message.contains("\n") == false)
-        let before = ImageCodec.decodes
-        #expect(ImageCodec.encode(bytes, EncodeJob(sizes: [ImageSize(width: 10, height: 10)], crop: .none, formats: [.jpeg])).failure != nil)
-        #expect(ImageCodec.decodes == before)
+        let counter = ImageCodec.DecodeCounter()
+        ImageCodec.$decodes.withValue(counter) {
+            #expect(ImageCodec.encode(bytes, EncodeJob(sizes: [ImageSize(width: 10, height: 10)], crop: .none, formats: [.jpeg])).failure != nil)
+        }
+        #expect(counter.value == 0)
         #expect(ImageCodec.header([]).failure?.message == "the file is empty")
     }
 
@@ -215,13 +217,29 @@ import Testing
         let bytes = try ImageFixtures.get().bytes("photo.jpg")
         let job = EncodeJob(sizes: [ImageSize(width: 300, height: 200), ImageSize(width: 200, height: 100), ImageSize(width: 100, height: 50)],
                             crop: .attention, formats: ImageFormat.allCases)
-        let start = ImageCodec.decodes
-        #expect(try ImageCodec.encode(bytes, job).get().count == 12)
-        #expect(ImageCodec.decodes == start + 1)
-        _ = try ImageCodec.header(bytes).get()
-        #expect(ImageCodec.decodes == start + 1, "reading a header decodes no pixels")
-        _ = try ImageCodec.encode(bytes, EncodeJob(sizes: [ImageSize(width: 50, height: 50)], crop: .none, formats: [.jpeg])).get()
-        #expect(ImageCodec.decodes == start + 2)
+        let counter = ImageCodec.DecodeCounter()
+        try ImageCodec.$decodes.withValue(counter) {
+            #expect(try ImageCodec.encode(bytes, job).get().count == 12)
+            #expect(counter.value == 1)
+            _ = try ImageCodec.header(bytes).get()
+            #expect(counter.value == 1, "reading a header decodes no pixels")
+            _ = try ImageCodec.encode(bytes, EncodeJob(sizes: [ImageSize(width: 50, height: 50)], crop: .none, formats: [.jpeg])).get()
+            #expect(counter.value == 2)
+            // A lead, a card and a sharing cut of one photo: one decoding for the three.
+            let jobs = [
+                EncodeJob(sizes: [ImageSize(width: 400, height: 300), ImageSize(width: 200, height: 150)], crop: .none, formats: [.avif, .jpeg]),
+                EncodeJob(sizes: [ImageSize(width: 240, height: 180)], crop: .attention, formats: [.webp]),
+                EncodeJob(sizes: [ImageSize(width: 400, height: 210)], crop: .focus(x: 0.5, y: 0), formats: [.jpeg]),
+            ]
+            let made = try ImageCodec.encode(bytes, jobs).get()
+            #expect(made.map { $0.map(\.size) } == [
+                [ImageSize(width: 400, height: 300), ImageSize(width: 400, height: 300), ImageSize(width: 200, height: 150), ImageSize(width: 200, height: 150)],
+                [ImageSize(width: 240, height: 180)],
+                [ImageSize(width: 400, height: 210)],
+            ])
+            #expect(made.map { $0.map(\.format) } == [[.avif, .jpeg, .avif, .jpeg], [.webp], [.jpeg]])
+            #expect(counter.value == 3)
+        }
     }
 }
 

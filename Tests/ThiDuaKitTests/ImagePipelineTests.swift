@@ -120,10 +120,13 @@ import Testing
         files["content/people/lo-thi-mai.md"] = "---\ntitle: \"Lò Thị Mai\"\nunit: \"CĐCS\"\nphoto: media/mai.jpg\n---\nHồ sơ.\n"
         let site = try FixtureSite(files, bytes: ["content/media/anh-mau.jpg": try Self.sample,
                                                   "content/media/mai.jpg": try fixtures.bytes("photo.jpg")])
-        let first = try await site.build()
-        // Lead, card and sharing cut of the story's photo; portrait and sharing cut of Mai's.
+        let counter = ImageCodec.DecodeCounter()
+        let first = try await ImageCodec.$decodes.withValue(counter) { try await site.build() }
+        // Lead, card and sharing cut of the story's photo; portrait and sharing cut of Mai's;
+        // each photo decoded once for all its cuts.
         #expect(first.imagesEncoded == 5)
         #expect(first.imagesInspected == 2)
+        #expect(counter.value == 2)
         let second = try await site.build()
         #expect(second.imagesEncoded == 0)
         #expect(second.imagesInspected == 0, "an unchanged photo is not even read again")

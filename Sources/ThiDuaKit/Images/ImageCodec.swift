@@ -4,10 +4,20 @@ import Synchronization
 /// Reads and writes images through libvips. Everything here is a pure function of its
 /// arguments; the pipeline around it decides which files to make, names and caches them.
 enum ImageCodec {
-    /// How many sources `encode` has decoded since the process started: a cache in front of
-    /// the codec shows it skipped work by this number not moving, without timing anything.
-    static var decodes: Int { decodeCount.load(ordering: .relaxed) }
-    private static let decodeCount = Atomic<Int>(0)
+    /// Counts the sources `encode` decodes within one task and its child tasks, so a test
+    /// shows that work was spared without timing anything, and without seeing the decodes of
+    /// other tests running beside it.
+    @TaskLocal static var decodes: DecodeCounter?
+
+    final class DecodeCounter: Sendable {
+        private let count = Atomic<Int>(0)
+
+        init() {}
+
+        var value: Int { count.load(ordering: .relaxed) }
+
+        func add() { count.add(1, ordering: .relaxed) }
+    }
 
     /// What the source is, from its header alone: no pixel is decoded, so this is cheap enough
     /// to check sizes (and refuse pixel bombs) before any real work.
@@ -58,7 +68,7 @@ enum ImageCodec {
         guard !source.isVector else {
             return .failure(ImageFailure(message: "an SVG is published as it is, not encoded"))
         }
-        decodeCount.add(1, ordering: .relaxed)
+        decodes?.add()
         let width = min(source.width, jobs.map { masterWidth(for: $0, source: source) }.max() ?? source.width)
         return bytes.withUnsafeBytes { raw in
             // The images made below read `raw` lazily: all of them are gone by the end of

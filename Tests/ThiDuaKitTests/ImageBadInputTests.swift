@@ -48,6 +48,19 @@ import Testing
         #expect(stderr.contains("content/stories/cham-lo-tet.md:4:8: error: the picture stories/anh.jpg is not in content/media; put it there and name it media/…"))
     }
 
+    @Test func aLinkedPictureIsNotFollowed() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-outside-\(UUID().uuidString).jpg")
+        try Data(try ImageFixtures.get().bytes("photo.jpg")).write(to: outside)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        let site = try FixtureSite(Fixtures.site(with: ["content/stories/cham-lo-tet.md": Self.photoStory]))
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content/media"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: site.root.appendingPathComponent("content/media/anh.jpg"), withDestinationURL: outside)
+        let run = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/stories/cham-lo-tet.md:4:8: error: media/anh.jpg is a link or a special file, not a picture"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
     @Test func aWrongFocusIsAnError() throws {
         let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": Self.photoStory.replacingOccurrences(of: "---\nBody", with: "focus: mặt\n---\nBody")])
         #expect(stderr.contains("content/stories/cham-lo-tet.md:6:8: error: 'focus': 'mặt' is neither a side (left, right, top, bottom, center) nor a point"))

@@ -11,16 +11,13 @@ import os
 # (or download) either of them.
 os.environ["SE_AVOID_STATS"] = "true"
 
-import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from local_server import serving
 from sample_site import REPO_ROOT, build
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,30 +31,6 @@ SCREENSHOT_DIR = Path(os.environ.get("THIDUA_SCREENSHOTS", REPO_ROOT / ".build" 
 def site_dir(tmp_path_factory):
     """The sample campaign (content/ and theme/ at the repository root), freshly built."""
     return build(REPO_ROOT, tmp_path_factory.mktemp("thidua") / "site")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that does not print a line per request into the test output."""
-
-    def log_message(self, format, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serving(directory, handler_class=_QuietHandler):
-    """http://127.0.0.1:<free port> serving `directory`, without a trailing slash."""
-    handler = functools.partial(handler_class, directory=str(directory))
-    # Port 0: the kernel picks a free port, so parallel runs cannot collide.
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")

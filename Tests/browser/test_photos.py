@@ -22,7 +22,7 @@ import yaml
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import serving
+from local_server import serving
 from sample_site import BUILD_DATE, REPO_ROOT
 
 CONTENT = REPO_ROOT / "content"

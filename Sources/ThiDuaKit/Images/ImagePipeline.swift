@@ -102,8 +102,12 @@ struct ImagePipeline: Sendable {
         }
         let path = root.path + "/" + source
         var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else {
             return fail(\.missing)
+        }
+        // As for every media file, a link is not followed: it could lead out of the site.
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return fail { "\($0.written) is a link or a special file, not a picture; copy the picture itself into content/media" }
         }
         let isSVG = source.lowercased().hasSuffix(".svg")
         guard isSVG || MediaPath.isRaster(source) else {

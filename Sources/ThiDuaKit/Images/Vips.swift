@@ -38,11 +38,12 @@ enum Vips {
     /// glibc keeps what a thread frees for that thread's arena, and raises its threshold for
     /// giving large blocks back to the system after each one it frees: the encoders'
     /// buffers of every photo stayed mapped, and a build's peak grew with its number of
-    /// photos. Two arenas and a fixed 128 KB threshold for both mapping and trimming return
+    /// photos. One arena and a fixed 32 KB threshold for both mapping and trimming return
     /// them instead. Measured on 40 phone photos (4000×3000 to 6000×4000), 2 cores: peak
-    /// 480 MiB → 200 MiB, wall time within noise (22–26 s).
+    /// 400–460 MiB by default, 182–188 MiB with two arenas and 128 KB, 175–179 MiB with
+    /// this; wall time within noise (18–19 s).
     private static func boundMemory() {
-        thidua_bound_malloc(2, 128 * 1024)
+        thidua_bound_malloc(1, 32 * 1024)
     }
 
     /// libvips' error text as one line, and the buffer cleared for the next call.

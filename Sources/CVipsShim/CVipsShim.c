@@ -1,4 +1,6 @@
+#if defined(__linux__)
 #include <malloc.h>
+#endif
 #include "CVipsShim.h"
 
 VipsImage *thidua_new_from_buffer(const void *buf, size_t len) {
@@ -92,7 +94,7 @@ int thidua_pngsave(VipsImage *in, void **buf, size_t *len, int compression) {
 }
 
 void thidua_bound_malloc(int arenas, int threshold) {
-#ifdef M_ARENA_MAX
+#if defined(__linux__) && defined(M_ARENA_MAX)
     mallopt(M_ARENA_MAX, arenas);
     mallopt(M_MMAP_THRESHOLD, threshold);
     mallopt(M_TRIM_THRESHOLD, threshold);

@@ -87,7 +87,9 @@ struct Build: AsyncParsableCommand {
             let total = summary.stages.reduce(0) { $0 + $1.seconds }
             // Photos are the slow part of a first build; say how many were encoded, so a long
             // build is explained and a quick one shows the cache at work.
-            let photos = summary.imagesEncoded > 0 ? String(format: "; %d photo versions made", summary.imagesEncoded) : ""
+            let photos = summary.photosProcessed > 0
+                ? String(format: "; %d photo%@ processed into %d files", summary.photosProcessed,
+                         summary.photosProcessed == 1 ? "" : "s", summary.photoFilesMade) : ""
             printer.info(String(format: "Built %d pages into %@ (%d written, %d unchanged%@) in %.2f s",
                                 summary.pages, out, summary.written, summary.unchanged, photos, total))
         } catch {

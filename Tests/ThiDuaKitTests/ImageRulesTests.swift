@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ThiDuaKit
 
@@ -62,6 +63,8 @@ import Testing
         #expect(Avatar.initial(of: "Vàng Thị Ánh") == "A")
         #expect(Avatar.initial(of: "Tổ xét nghiệm", individual: false) == "T")
         #expect(Avatar.initial(of: "   ") == "?")
+        #expect(Avatar.initial(of: "Nguyễn Văn An (Tổ trưởng)") == "A")
+        #expect(Avatar.colour(for: "Lò Văn Ước") == Avatar.colour(for: "Lò Văn Ước".decomposedStringWithCanonicalMapping))
         // The same name always gets the same colour, from the palette.
         #expect(Avatar.colour(for: "Nguyễn Thị Mai") == Avatar.colour(for: "Nguyễn Thị Mai"))
         #expect(Avatar.colours.contains(Avatar.colour(for: "Lò Văn Ước")))
@@ -89,6 +92,7 @@ import Testing
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abd", job: job))
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: EncodeJob(sizes: job.sizes, crop: .focus(x: 0, y: 0.5), formats: job.formats)))
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: EncodeJob(sizes: job.sizes, crop: .attention, formats: [.webp])))
+        #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: EncodeJob(sizes: [ImageSize(width: 480, height: 360)], crop: .attention, formats: job.formats)))
         var settings = EncoderSettings.published
         settings.avifQuality += 5
         #expect(key != ImagePipeline.cacheKey(sourceHash: "abc", job: job, settings: settings))

@@ -33,6 +33,9 @@ public struct Builder: Sendable {
         public let imagesEncoded: Int
         /// Sources whose header libvips read: zero when no picture changed since the last build.
         public let imagesInspected: Int
+        /// Photos decoded and the files encoded from them, for the summary line.
+        public let photosProcessed: Int
+        public let photoFilesMade: Int
         /// Seconds per stage, in pipeline order, for `--verbose`.
         public let stages: [(name: String, seconds: Double)]
     }
@@ -76,7 +79,8 @@ public struct Builder: Sendable {
         }
         clock.lap("swap")
         return Summary(pages: pages, written: written, unchanged: unchanged,
-                       imagesEncoded: images.encoded, imagesInspected: images.inspected, stages: clock.laps)
+                       imagesEncoded: images.encoded, imagesInspected: images.inspected,
+                       photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade, stages: clock.laps)
     }
 
     /// Renders and writes each page in the same task, so memory holds a few pages at a time
@@ -155,7 +159,7 @@ public struct Builder: Sendable {
             let (site, theme) = try await prepare(clock: &clock)
             // Headers only: a check tells what is wrong with a picture without encoding it.
             let images = await pictures(of: site, encode: false)
-            return SiteChecker(site: site, staticPaths: theme.assetPaths + site.media.map(\.outputPath)).check()
+            return SiteChecker(site: site, staticPaths: theme.assetPaths + site.publishedMedia.map(\.outputPath)).check()
                 + (images.failure?.diagnostics ?? [])
         } catch {
             return error.diagnostics
@@ -164,10 +168,7 @@ public struct Builder: Sendable {
 
     /// The Images stage: every picture the site shows, processed or taken from the cache.
     private func pictures(of site: Site, encode: Bool) async -> Result<ImageSet, BuildFailure> {
-        let (uses, problems) = ImageUses.collect(from: site)
-        guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
-        return await ImagePipeline(root: configuration.source, config: site.config, encode: encode)
-            .run(uses, parallel: configuration.parallel)
+        await ImagePipeline(root: configuration.source, site: site, encode: encode).run(parallel: configuration.parallel)
     }
 
     /// The site and the theme, or every problem of both at once: an error in the content

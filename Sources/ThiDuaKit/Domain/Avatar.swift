@@ -10,7 +10,9 @@ enum Avatar {
     /// called and filed by the given name: "Nguyễn Thị Mai" → "M", "Lò Văn Ước" → "Ư". A
     /// collective has no given name; its own first letter stands for it.
     static func initial(of name: String, individual: Bool = true) -> String {
-        let words = name.split(whereSeparator: { $0.isWhitespace })
+        // "Nguyễn Văn An (Tổ trưởng)": what is in brackets is not the name.
+        let bare = name.split(separator: "(").first.map(String.init) ?? name
+        let words = bare.split(whereSeparator: { $0.isWhitespace })
         guard let word = individual ? words.last : words.first, let first = word.first(where: { $0.isLetter || $0.isNumber }) else {
             return "?"
         }
@@ -21,7 +23,8 @@ enum Avatar {
     /// The same name gets the same colour on every page and in every build.
     static func colour(for name: String) -> String {
         var hash = FNV1a()
-        hash.add(name)
+        // The same name typed with composed or decomposed marks is the same person.
+        hash.add(name.precomposedStringWithCanonicalMapping)
         return colours[Int(hash.value % UInt64(colours.count))]
     }
 }

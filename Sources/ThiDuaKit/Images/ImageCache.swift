@@ -5,8 +5,9 @@ import Foundation
 /// the encoded files and a manifest written last. A folder with a manifest is complete, so a
 /// build stopped half-way leaves nothing that a later build would trust.
 struct ImageCache: Sendable {
-    /// Raised whenever the codec's settings or the recipes change what a key would produce,
-    /// so that old renditions are never reused for new settings.
+    /// Raised whenever a change of thidua's own code changes what a key would produce (the
+    /// settings, the recipe and libvips' version are in the key already), so that old
+    /// renditions are never reused for new code.
     static let version = "1"
 
     /// `<site>/.thidua-cache/images`.
@@ -33,7 +34,10 @@ struct ImageCache: Sendable {
             let fields = line.split(separator: " ")
             guard fields.count == 4, let width = Int(fields[0]), let height = Int(fields[1]),
                   let format = ImageFormat(rawValue: String(fields[2])) else { return nil }
-            entries.append(Entry(size: ImageSize(width: width, height: height), format: format, file: base + "/" + fields[3]))
+            let file = base + "/" + fields[3]
+            // A file removed from the cache by hand is made again, not reported as an error.
+            guard access(file, R_OK) == 0 else { return nil }
+            entries.append(Entry(size: ImageSize(width: width, height: height), format: format, file: file))
         }
         return entries.isEmpty ? nil : entries
     }
@@ -49,14 +53,26 @@ struct ImageCache: Sendable {
         for image in images {
             let name = "\(image.size.width)x\(image.size.height).\(image.format.fileExtension)"
             try image.bytes.withUnsafeBytes { try FileOutput.write($0, to: scratch + "/" + name) }
+            // Published as hard links: read-only, so a tool that rewrites public/ in place
+            // cannot change the cached copy behind it.
+            chmod(scratch + "/" + name, 0o444)
             manifest += "\(image.size.width) \(image.size.height) \(image.format.rawValue) \(name)\n"
             entries.append(Entry(size: image.size, format: image.format, file: base + "/" + name))
         }
         try Data(manifest.utf8).withUnsafeBytes { try FileOutput.write($0, to: scratch + "/manifest") }
         if rename(scratch, base) != 0 {
             // Another build stored the same key first: its files are the same bytes.
-            try? FileManager.default.removeItem(atPath: scratch)
-            guard lookup(key) != nil else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            if lookup(key) != nil {
+                try? FileManager.default.removeItem(atPath: scratch)
+                return entries
+            }
+            // A folder that lost a file is replaced.
+            try? FileManager.default.removeItem(atPath: base)
+            guard rename(scratch, base) == 0 else {
+                let code = errno
+                try? FileManager.default.removeItem(atPath: scratch)
+                throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+            }
         }
         return entries
     }

@@ -49,12 +49,14 @@ enum ImageCodec {
     }
 
     /// The renditions of several jobs on one source, in the order of `jobs`. The source is
-    /// decoded once, shrunk on load to the smallest size every job can be cut from; each job
-    /// is cut from that master in memory, and its smaller sizes from its own largest. A
-    /// photo shown as a lead, a card and a sharing picture was decoded three times before:
-    /// a third of the CPU time of a build of 40 phone photos.
+    /// decoded once, shrunk on load to the smallest size every job of `recipes` (all the
+    /// source's jobs, of which `jobs` may be the ones a cache lacks) can be cut from, so the
+    /// same job gives the same bytes whichever others are made with it. Each job is cut from
+    /// that master in memory (an attention cut once, on its largest box, then scaled). A photo
+    /// shown as a lead, a card and a sharing picture was decoded three times before: a third
+    /// of the CPU time of a build of 40 phone photos.
     static func encode(
-        _ bytes: [UInt8], _ jobs: [EncodeJob], settings: EncoderSettings = .published
+        _ bytes: [UInt8], _ jobs: [EncodeJob], recipes: [EncodeJob]? = nil, settings: EncoderSettings = .published
     ) -> Result<[[EncodedImage]], ImageFailure> {
         guard !jobs.isEmpty else { return .success([]) }
         guard jobs.allSatisfy({ !$0.sizes.isEmpty && $0.sizes.allSatisfy { $0.width > 0 && $0.height > 0 } }) else {
@@ -68,8 +70,7 @@ enum ImageCodec {
         guard !source.isVector else {
             return .failure(ImageFailure(message: "an SVG is published as it is, not encoded"))
         }
-        decodes?.add()
-        let width = min(source.width, jobs.map { masterWidth(for: $0, source: source) }.max() ?? source.width)
+        let width = min(source.width, (recipes ?? jobs).map { masterWidth(for: $0, source: source) }.max() ?? source.width)
         return bytes.withUnsafeBytes { raw in
             // The images made below read `raw` lazily: all of them are gone by the end of
             // this closure, and the master below holds its own pixels.
@@ -140,6 +141,7 @@ enum ImageCodec {
 
     /// The source at `width`, decoded into memory: shrink-on-load, upright, sRGB, 8 bits.
     private static func decode(_ base: UnsafeRawPointer, _ count: Int, width: Int) -> Result<VipsImageRef, ImageFailure> {
+        decodes?.add()
         // `fail_on` truncated: by default libvips pads a cut-off file with grey rows and
         // reports success, and a half-grey photo would be published.
         let thumbnail = VipsImageRef.make(undecodable) {

@@ -11,6 +11,8 @@ struct ProcessedImage: Sendable {
     }
 
     let renditions: [Rendition]
+    /// An SVG, published as it is: one rendition, the file itself.
+    var isVector = false
 }
 
 /// A processed file to publish: where, and the cached file holding its bytes.
@@ -26,6 +28,9 @@ struct ImageSet: Sendable {
     /// Sources whose header libvips read, and recipes it encoded: zero when nothing changed.
     var inspected = 0
     var encoded = 0
+    /// Sources decoded, and the files encoded from them, for the build's summary line.
+    var photosProcessed = 0
+    var filesMade = 0
 
     static let empty = ImageSet()
 
@@ -43,32 +48,52 @@ struct ImagePipeline: Sendable {
 
     let root: URL
     let cache: ImageCache
+    let uses: [ImageUse]
+    /// Problems of the uses themselves (a picture outside the media folder), reported with
+    /// those of the pictures.
+    let useProblems: [Diagnostic]
+    /// The files of the media folder, as Load found them: links are not among them, so no
+    /// picture is read through a link (a file or a folder) that leads out of the site.
+    let mediaFiles: Set<String>
     /// Off for `thidua check`: headers are read, nothing is encoded or stored.
     let encode: Bool
 
-    init(root: URL, config: SiteConfig, encode: Bool = true) {
+    init(root: URL, site: Site, encode: Bool = true) {
         self.root = root.standardizedFileURL
+        let config = site.config
         let folder = config.images.cache.hasPrefix("/") ? config.images.cache : self.root.path + "/" + config.images.cache
         cache = ImageCache(folder: folder + "/images")
+        (uses, useProblems) = ImageUses.collect(from: site)
+        mediaFiles = Set(site.media.map { "content/" + $0.outputPath })
         self.encode = encode
     }
 
-    func run(_ uses: [ImageUse], parallel: Bool = true) async -> Result<ImageSet, BuildFailure> {
-        guard !uses.isEmpty else { return .success(.empty) }
+    func run(parallel: Bool = true) async -> Result<ImageSet, BuildFailure> {
+        guard !uses.isEmpty || !useProblems.isEmpty else { return .success(.empty) }
         let bySource = Dictionary(grouping: uses, by: \.source)
         let sources = bySource.keys.sorted()
         var memo = SourceMemo(folder: cache.folder)
         let known = memo
-        let results = await Parallel.map(sources, batch: 1, enabled: parallel) { source in
+        var results = await Parallel.map(sources, batch: 1, enabled: parallel) { source in
             process(source, uses: bySource[source] ?? [], memo: known)
         }
+        // libvips keeps one error text for the whole process: a picture that failed beside
+        // another may have been given the other's words. Failures are rare, so each is
+        // processed again alone, and reported in its own words.
+        if parallel {
+            for (index, source) in sources.enumerated() where !results[index].problems.isEmpty {
+                results[index] = process(source, uses: bySource[source] ?? [], memo: known)
+            }
+        }
         var set = ImageSet()
-        var problems: [Diagnostic] = []
+        var problems = useProblems
         var memoChanged = false
         for result in results {
             problems += result.problems
             set.inspected += result.inspected
             set.encoded += result.encoded
+            set.photosProcessed += result.encoded > 0 ? 1 : 0
+            set.filesMade += result.filesMade
             for (key, image) in result.images { set.images[key] = image }
             set.files += result.files
             if let (path, record) = result.record, memo.records[path] != record {
@@ -88,6 +113,7 @@ struct ImagePipeline: Sendable {
         var record: (String, SourceMemo.Record)?
         var inspected = 0
         var encoded = 0
+        var filesMade = 0
     }
 
     private func process(_ source: String, uses: [ImageUse], memo: SourceMemo) -> SourceResult {
@@ -106,7 +132,7 @@ struct ImagePipeline: Sendable {
             return fail(\.missing)
         }
         // As for every media file, a link is not followed: it could lead out of the site.
-        guard info.st_mode & S_IFMT == S_IFREG else {
+        guard mediaFiles.contains(source), info.st_mode & S_IFMT == S_IFREG else {
             return fail { "\($0.written) is a link or a special file, not a picture; copy the picture itself into content/media" }
         }
         let isSVG = source.lowercased().hasSuffix(".svg")
@@ -129,6 +155,9 @@ struct ImagePipeline: Sendable {
             switch ImageCodec.header(bytes ?? []) {
             case .failure(let failure) where !isSVG:
                 return fail { "\($0.written) cannot be published: \(failure.message)" }
+            case .success(let header) where header.isVector && !isSVG:
+                // Published under its raster name, it would be linked and never published.
+                return fail { "\($0.written) holds an SVG drawing; name the file .svg" }
             case .success(let header) where !isSVG || header.isVector:
                 var hash = FNV1a()
                 (bytes ?? []).withUnsafeBufferPointer { hash.add(bytes: $0) }
@@ -150,13 +179,14 @@ struct ImagePipeline: Sendable {
         let published = MediaPath.published(source)
         if header.isVector {
             // Published as it is, with the other files of the media folder.
-            let image = ProcessedImage(renditions: [.init(url: "/" + published, width: header.width, height: header.height, format: .png)])
+            let image = ProcessedImage(renditions: [.init(url: "/" + published, width: header.width, height: header.height, format: .png)],
+                                       isVector: true)
             result.images = Set(uses.map(\.key)).map { ($0, image) }
             return result
         }
         // Each recipe is looked up in the cache; those it lacks are made together, from one
         // decoding of the source.
-        var recipes: [(key: ImageKey, cacheKey: String, entries: [ImageCache.Entry]?)] = []
+        var recipes: [(key: ImageKey, job: EncodeJob, cacheKey: String, entries: [ImageCache.Entry]?)] = []
         var missing: [(index: Int, job: EncodeJob)] = []
         for key in Set(uses.map(\.key)).sorted(by: { ($0.role.rawValue, $0.crop.keyText) < ($1.role.rawValue, $1.crop.keyText) }) {
             let job = EncodeJob(sizes: key.role.sizes(width: header.width, height: header.height),
@@ -164,7 +194,7 @@ struct ImagePipeline: Sendable {
             let cacheKey = Self.cacheKey(sourceHash: record.hash, job: job)
             let entries = cache.lookup(cacheKey)
             if entries == nil { missing.append((recipes.count, job)) }
-            recipes.append((key, cacheKey, entries))
+            recipes.append((key, job, cacheKey, entries))
         }
         if !missing.isEmpty && encode {
             if bytes == nil {
@@ -174,15 +204,17 @@ struct ImagePipeline: Sendable {
                 bytes = read
             }
             result.encoded += missing.count
-            switch ImageCodec.encode(bytes ?? [], missing.map(\.job)) {
+            switch ImageCodec.encode(bytes ?? [], missing.map(\.job), recipes: recipes.map(\.job)) {
             case .failure(let failure):
                 return fail { "\($0.written) cannot be published: \(failure.message)" }
             case .success(let made):
+                result.filesMade = made.reduce(0) { $0 + $1.count }
                 for ((index, _), encoded) in zip(missing, made) {
                     do {
                         recipes[index].entries = try cache.store(encoded, as: recipes[index].cacheKey)
                     } catch {
-                        return fail { _ in "cannot keep processed pictures in \(cache.folder): \(error.localizedDescription)" }
+                        let reason = (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error)"
+                        return fail { _ in "cannot keep processed pictures in \(cache.folder): \(reason)" }
                     }
                 }
             }
@@ -203,10 +235,12 @@ struct ImagePipeline: Sendable {
     }
 
     /// The recipe's name in the cache: the source's hash, what is made of it, the encoders'
-    /// settings and the pipeline's version.
+    /// settings, libvips' version (a new one may encode differently, or strip more) and the
+    /// pipeline's own.
     static func cacheKey(sourceHash: String, job: EncodeJob, settings: EncoderSettings = .published) -> String {
         var hash = FNV1a()
         hash.add(ImageCache.version)
+        hash.add(Vips.version)
         hash.add("\(settings)")
         hash.add(sourceHash)
         hash.add(job.crop.keyText)

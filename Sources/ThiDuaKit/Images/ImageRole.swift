@@ -1,5 +1,5 @@
 /// How a picture is shown, which decides its sizes, its shape and its formats.
-enum ImageRole: String, Sendable, Hashable, CaseIterable {
+enum ImageRole: String, Sendable, Hashable {
     /// The picture at the top of a story or milestone, and pictures inside Markdown bodies:
     /// the whole picture, as wide as the text column on a large screen.
     case lead
@@ -33,6 +33,12 @@ enum ImageRole: String, Sendable, Hashable, CaseIterable {
         // The size Facebook, Zalo and X ask for: 1200×630.
         case .social: return (1200, 630)
         }
+    }
+
+    /// How the picture is cut in this role: a shape of its own around the editor's focus or,
+    /// without one, what libvips' attention finds; the whole picture needs no cut.
+    func crop(focus: CropMode?) -> CropMode {
+        aspect == nil ? .none : focus ?? .attention
     }
 
     /// AVIF first (a third of WebP's bytes), then WebP, then a fallback every browser shows.

@@ -35,11 +35,11 @@ enum ImageUses {
         var collector = Collector()
         let config = site.config
         if let image = config.image {
-            collector.frontMatter(image, key: "image", roles: [.social], crop: .attention, path: "content/site.yml",
+            collector.frontMatter(image, key: "image", roles: [.social], focus: nil, path: "content/site.yml",
                                   position: config.position(of: "image"))
         }
         if let logo = config.logo {
-            collector.frontMatter(logo, key: "logo", roles: [.logo], crop: .none, path: "content/site.yml",
+            collector.frontMatter(logo, key: "logo", roles: [.logo], focus: nil, path: "content/site.yml",
                                   position: config.position(of: "logo"))
         }
         for story in site.stories {
@@ -64,25 +64,25 @@ enum ImageUses {
 
         mutating func picture(_ picture: Picture?, key: String, roles: [ImageRole], of entry: Entry) {
             guard let picture else { return }
-            frontMatter(picture.file, key: key, roles: roles, crop: picture.focus ?? .attention, path: entry.path,
+            frontMatter(picture.file, key: key, roles: roles, focus: picture.focus, path: entry.path,
                         position: entry.position(of: key))
         }
 
-        mutating func frontMatter(_ written: String, key: String, roles: [ImageRole], crop: CropMode, path: String,
+        mutating func frontMatter(_ written: String, key: String, roles: [ImageRole], focus: CropMode?, path: String,
                                   position: SourcePosition) {
             guard let source = MediaPath.fromFrontMatter(written) else { return }
-            add(source, written: written, key: key, roles: roles, crop: crop, path: path, position: position)
+            add(source, written: written, key: key, roles: roles, focus: focus, path: path, position: position)
         }
 
         mutating func body(of entry: Entry) {
             for reference in entry.references where reference.isImage {
                 guard let source = MediaPath.fromMarkdown(reference.url, in: entry.path) else { continue }
-                add(source, written: reference.url, key: nil, roles: [.lead], crop: .none, path: entry.path,
+                add(source, written: reference.url, key: nil, roles: [.lead], focus: nil, path: entry.path,
                     position: reference.position)
             }
         }
 
-        private mutating func add(_ source: String, written: String, key: String?, roles: [ImageRole], crop: CropMode,
+        private mutating func add(_ source: String, written: String, key: String?, roles: [ImageRole], focus: CropMode?,
                                   path: String, position: SourcePosition) {
             guard source.hasPrefix(MediaPath.folder) else {
                 problems.append(Diagnostic(path: path, position: position,
@@ -90,8 +90,7 @@ enum ImageUses {
                 return
             }
             for role in roles {
-                // A shape of its own is cut; the whole picture needs no focus.
-                uses.append(ImageUse(source: source, role: role, crop: role.aspect == nil ? .none : crop,
+                uses.append(ImageUse(source: source, role: role, crop: role.crop(focus: focus),
                                      path: path, position: position, written: written, frontMatterKey: key))
             }
         }

@@ -8,6 +8,9 @@ enum Vips {
     /// workers can all reach for libvips at the same moment.
     static let ready: Result<Void, ImageFailure> = start()
 
+    /// "8.14.1": part of every cache key, since another libvips may make other bytes.
+    static let version = String(cString: vips_version_string())
+
     /// Warnings libvips logged ("VIPS" GLib domain). Counted, never printed: an editor's
     /// terminal shows thidua's own diagnostics, not a library's raw lines, and every
     /// warning that matters (a truncated file) already comes back as an error.

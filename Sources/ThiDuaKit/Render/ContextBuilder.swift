@@ -132,7 +132,8 @@ struct ContextBuilder: Sendable {
     }
 
     private func person(_ person: Person) -> Context {
-        var context = entry(person.entry, date: person.date, leadPicture: true)
+        // An avatar is drawn inline: with no photo, the body's first picture is the lead.
+        var context = entry(person.entry, date: person.date, leadPicture: person.photo != nil)
         context["unit"] = link(person.unit, termURL(.units, person.unit))
         context["collective"] = person.kind == .collective
         context["kindLabel"] = strings.text("person.\(person.kind.rawValue)")

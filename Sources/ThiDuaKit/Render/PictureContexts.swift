@@ -2,7 +2,8 @@
 /// markup, which is the theme's (`picture.mustache`).
 extension ContextBuilder {
     /// `src`, `width` and `height` of the fallback file a browser shows when it takes neither
-    /// AVIF nor WebP; `srcset`, `avif` and `webp` list every size of each format; `alt`;
+    /// AVIF nor WebP (`sized` when its size is known); `srcset`, `avif` and `webp` list every
+    /// size of each format; `alt`; `tooltip`, a Markdown picture's title;
     /// `eager` for the page's lead picture, which is fetched first; `lazy` for pictures that
     /// may wait until they are scrolled to (all but the lead and the header's logo).
     func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool, lazy: Bool = true) -> Context {
@@ -24,7 +25,6 @@ extension ContextBuilder {
         context["sized"] = shown.width > 0
         context["width"] = shown.width
         context["height"] = shown.height
-        context["type"] = shown.format.mimeType
         if fallback.count > 1 { context["srcset"] = Self.srcset(fallback) }
         for format in [ImageFormat.avif, .webp] {
             let renditions = image.renditions.filter { $0.format == format }
@@ -41,7 +41,7 @@ extension ContextBuilder {
 
     func imageKey(_ picture: Picture, role: ImageRole) -> ImageKey? {
         MediaPath.fromFrontMatter(picture.file).map {
-            ImageKey(source: $0, role: role, crop: role.aspect == nil ? .none : picture.focus ?? .attention)
+            ImageKey(source: $0, role: role, crop: role.crop(focus: picture.focus))
         }
     }
 
@@ -52,6 +52,8 @@ extension ContextBuilder {
         guard let key = imageKey(chosen, role: .social), let image = images[key], let file = image.renditions.first else {
             return ["url": chosen.file.contains("://") ? chosen.file : absolute(chosen.file)]
         }
+        // An SVG is linked as it is, without a size or type to claim.
+        guard !image.isVector else { return ["url": absolute(file.url), "sized": false] }
         return ["url": absolute(file.url), "sized": true, "width": file.width, "height": file.height, "type": file.format.mimeType]
     }
 

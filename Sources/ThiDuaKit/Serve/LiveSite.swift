@@ -92,9 +92,7 @@ public struct LiveSite: Sendable {
 
         // Every rebuild asks for every picture: the cache answers for the unchanged ones
         // without reading them, so only a saved photo is processed again.
-        let (uses, useProblems) = ImageUses.collect(from: site)
-        guard useProblems.isEmpty else { throw BuildFailure(useProblems) }
-        let images = try await ImagePipeline(root: root, config: site.config).run(uses).get()
+        let images = try await ImagePipeline(root: root, site: site).run().get()
         let renderer = SiteRenderer(theme: compiled, site: site, images: images)
         let nextPages: [String: (template: String, dependencies: [String])]
         let toRender: [PageJob]

@@ -56,7 +56,7 @@ enum ImageCodec {
     /// shown as a lead, a card and a sharing picture was decoded three times before: a third
     /// of the CPU time of a build of 40 phone photos.
     static func encode(
-        _ bytes: [UInt8], _ jobs: [EncodeJob], recipes: [EncodeJob]? = nil, settings: EncoderSettings = .published
+        _ bytes: consuming [UInt8], _ jobs: [EncodeJob], recipes: [EncodeJob]? = nil, settings: EncoderSettings = .published
     ) -> Result<[[EncodedImage]], ImageFailure> {
         guard !jobs.isEmpty else { return .success([]) }
         guard jobs.allSatisfy({ !$0.sizes.isEmpty && $0.sizes.allSatisfy { $0.width > 0 && $0.height > 0 } }) else {
@@ -71,26 +71,30 @@ enum ImageCodec {
             return .failure(ImageFailure(message: "an SVG is published as it is, not encoded"))
         }
         let width = min(source.width, (recipes ?? jobs).map { masterWidth(for: $0, source: source) }.max() ?? source.width)
-        return bytes.withUnsafeBytes { raw in
-            // The images made below read `raw` lazily: all of them are gone by the end of
-            // this closure, and the master below holds its own pixels.
+        let decoded = bytes.withUnsafeBytes { raw -> Result<VipsImageRef, ImageFailure> in
+            // The lazy images of the decoding read `raw`: all of them are gone by the end of
+            // this closure, and the master holds its own pixels.
             guard let base = raw.baseAddress else {
                 return .failure(ImageFailure(message: "the file is empty"))
             }
-            let master: VipsImageRef
-            switch decode(base, raw.count, width: width) {
-            case .success(let image): master = image
+            return decode(base, raw.count, width: width)
+        }
+        // The file's bytes (up to 10 MB for a phone photo) are not held while encoding, which
+        // is when a picture needs the most memory.
+        bytes = []
+        let master: VipsImageRef
+        switch decoded {
+        case .success(let image): master = image
+        case .failure(let failure): return .failure(failure)
+        }
+        var all: [[EncodedImage]] = []
+        for job in jobs {
+            switch encode(job, from: master, settings) {
+            case .success(let results): all.append(results)
             case .failure(let failure): return .failure(failure)
             }
-            var all: [[EncodedImage]] = []
-            for job in jobs {
-                switch encode(job, from: master, settings) {
-                case .success(let results): all.append(results)
-                case .failure(let failure): return .failure(failure)
-                }
-            }
-            return .success(all)
         }
+        return .success(all)
     }
 
     /// How wide the master must be for `job`: its largest width, or the width of the cover

@@ -204,7 +204,9 @@ struct ImagePipeline: Sendable {
                 bytes = read
             }
             result.encoded += missing.count
-            switch ImageCodec.encode(bytes ?? [], missing.map(\.job), recipes: recipes.map(\.job)) {
+            let source = bytes ?? []
+            bytes = nil
+            switch ImageCodec.encode(consume source, missing.map(\.job), recipes: recipes.map(\.job)) {
             case .failure(let failure):
                 return fail { "\($0.written) cannot be published: \(failure.message)" }
             case .success(let made):

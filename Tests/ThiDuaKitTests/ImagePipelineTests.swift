@@ -160,6 +160,13 @@ import Testing
         #expect(saved.imagesEncoded == 5)
         let story = String(decoding: try Data(contentsOf: site.output.appendingPathComponent("stories/cham-lo-tet/index.html")), as: UTF8.self)
         #expect(!story.contains("anh-mau.d482e866f6"), "the page links the new renditions")
+        let media = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("media").path)
+        // The new photo is 400×300: one size for each of its five recipes, lead, card and
+        // portrait in three formats, the two sharing cuts in one.
+        let old = ["d482e866f6", "5072443d2e", "e0ab57f82a", "77b58f61ea", "87fb4f9774"]
+        let expected = 3 + 3 + 3 + 2
+        #expect(media.count == expected, "\(media.sorted())")
+        #expect(!media.contains { name in old.contains { name.contains($0) } }, "the old renditions are gone: \(media.sorted())")
     }
 
     @Test func anSVGIsPublishedAsItIsAndSharedWithoutASize() async throws {

@@ -23,6 +23,8 @@ public struct LiveSite: Sendable {
     private var items: [String: Item] = [:]
     private var data: [String: SourceFile] = [:]
     private var theme: Theme?
+    /// The processed pictures the output folder holds, so those of a replaced photo go.
+    private var pictureFiles: Set<String> = []
     /// URL → (template, dependencies) of the last successful build.
     private var pages: [String: (template: String, dependencies: [String])] = [:]
     /// Content path → URLs of the pages that show it, from the last full plan.
@@ -147,6 +149,11 @@ public struct LiveSite: Sendable {
             for file in site.publishedMedia where changed == nil || saved.contains(file.outputPath) {
                 if try writeIfChanged(file.outputPath, try Data(contentsOf: URL(fileURLWithPath: file.sourcePath))) { written += 1 }
             }
+            let pictures = Set(images.files.map(\.path))
+            for stale in pictureFiles.subtracting(pictures) {
+                try? FileManager.default.removeItem(at: output.appendingPathComponent(stale))
+            }
+            pictureFiles = pictures
             for stale in Set(previousAssets.flatMap(\.paths)).subtracting(compiled.assetPaths) {
                 try? FileManager.default.removeItem(at: output.appendingPathComponent(stale))
             }

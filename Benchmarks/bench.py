@@ -53,11 +53,12 @@ def log(message: str) -> None:
 # Setup: tools and generated sites
 # --------------------------------------------------------------------------------------------
 
-def ensure_packages(tools: list[str]) -> None:
-    """Install from Debian whatever of `time`, `hugo` and `cmark` is missing."""
-    wanted = {"time": GNU_TIME.exists(), "hugo": shutil.which("hugo") is not None,
-              "cmark": shutil.which("cmark") is not None}
-    missing = [pkg for pkg in ["time"] + [t for t in tools if not t.startswith("thidua")] if not wanted[pkg]]
+def install_missing(packages: dict[str, str]) -> None:
+    """Install from Debian the package of each command (command → package) that is missing;
+    `time` stands for GNU time, which the shell's own `time` hides."""
+    def present(command: str) -> bool:
+        return GNU_TIME.exists() if command == "time" else shutil.which(command) is not None
+    missing = [package for command, package in packages.items() if not present(command)]
     if not missing:
         return
     sudo = [] if os.geteuid() == 0 else ["sudo"]
@@ -67,6 +68,11 @@ def ensure_packages(tools: list[str]) -> None:
         # A fresh machine may have no package lists yet.
         subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True)
         subprocess.run(install, check=True)
+
+
+def ensure_packages(tools: list[str]) -> None:
+    """`time`, and `hugo` and `cmark` when they are measured."""
+    install_missing({tool: tool for tool in ["time"] + [t for t in tools if not t.startswith("thidua")]})
 
 
 def ensure_binary(binary: Path) -> None:
@@ -79,11 +85,11 @@ def ensure_binary(binary: Path) -> None:
     subprocess.run(["swift", "build", "-c", "release", "--product", "thidua"], cwd=REPO, check=True)
 
 
-def snapshot_binary(binary: Path) -> Path:
+def snapshot_binary(binary: Path, folder: str = "bin") -> Path:
     """Copy the binary (and the resource bundles beside it: the default theme) under
-    .build/bench/bin/, so that every round measures the same build even if `swift build`
+    .build/bench/<folder>/, so that every round measures the same build even if `swift build`
     replaces .build/release/thidua meanwhile."""
-    dest = BENCH_ROOT / "bin"
+    dest = BENCH_ROOT / folder
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)

@@ -65,34 +65,6 @@ IMAGE_SUFFIXES = {".avif": "AVIF", ".webp": "WebP", ".jpg": "JPEG", ".jpeg": "JP
 # Setup: tools
 # --------------------------------------------------------------------------------------------
 
-def ensure_packages(commands: list[str]) -> None:
-    """Install from Debian whatever of the commands is missing."""
-    def present(command: str) -> bool:
-        return bench.GNU_TIME.exists() if command == "time" else shutil.which(command) is not None
-    missing = [PACKAGES[c] for c in commands if not present(c)]
-    if not missing:
-        return
-    sudo = [] if os.geteuid() == 0 else ["sudo"]
-    log(f"Installing {' '.join(missing)} from Debian")
-    install = sudo + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing]
-    if subprocess.run(install).returncode != 0:
-        subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True)
-        subprocess.run(install, check=True)
-
-
-def snapshot_binary(binary: Path) -> Path:
-    """Copy the binary and its resource bundles (the default theme) under .build/bench/bin-images/,
-    so that a `swift build` during the run cannot change what is measured."""
-    dest = BENCH_ROOT / "bin-images"
-    if dest.exists():
-        shutil.rmtree(dest)
-    dest.mkdir(parents=True)
-    shutil.copy2(binary, dest / binary.name)
-    for bundle in binary.parent.glob("*.resources"):
-        shutil.copytree(bundle, dest / bundle.name, symlinks=True)
-    return dest / binary.name
-
-
 def first_line(command: list[str]) -> str:
     try:
         out = subprocess.run(command, capture_output=True, text=True).stdout.strip()
@@ -801,7 +773,8 @@ def main(argv: list[str]) -> int:
     binary = args.binary.resolve()
     names = (["thidua-fresh", "thidua-rebuild"] if args.thidua_only
              else ["thidua-fresh", "hugo-fresh", "thidua-rebuild"])
-    ensure_packages(["time", "vips", "exiftool"] + ([] if args.thidua_only else ["hugo"]))
+    bench.install_missing({command: PACKAGES[command] for command in
+                           ["time", "vips", "exiftool"] + ([] if args.thidua_only else ["hugo"])})
     bench.ensure_binary(binary)
     commit = first_line(["git", "-C", str(REPO), "describe", "--always", "--dirty"])
     built = time.strftime("%H:%M", time.localtime(binary.stat().st_mtime))
@@ -809,7 +782,7 @@ def main(argv: list[str]) -> int:
     versions = {"thidua": f"thidua {commit} (built {built})", "hugo": hugo_version}
     if not args.thidua_only and not extended:
         log(f"Note: {hugo_version} is not the extended edition; Hugo will make JPEG renditions only.")
-    binary = snapshot_binary(binary)
+    binary = bench.snapshot_binary(binary, "bin-images")
     title = generate.site_title(generate.SAMPLE / "site.yml")
     photos_all, photos_origin = ensure_photos(max(args.photos))
     tables: list[str] = []

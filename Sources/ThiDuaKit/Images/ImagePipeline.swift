@@ -142,15 +142,21 @@ struct ImagePipeline: Sendable {
         let size = Int(info.st_size)
         let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
         var bytes: [UInt8]?
+        var unreadable = ""
+        /// The file's bytes, read once, when first needed: an unchanged photo is not read.
+        func load() -> Bool {
+            guard bytes == nil else { return true }
+            switch FileTree.read(path) {
+            case .success(let read): bytes = read
+            case .failure(let error): unreadable = String(cString: strerror(error.code.rawValue))
+            }
+            return bytes != nil
+        }
         let record: SourceMemo.Record
         if let known = memo.record(for: source, size: size, modified: modified) {
             record = known
         } else {
-            switch FileTree.read(path) {
-            case .failure(let error):
-                return fail { "cannot read the picture \($0.written): \(String(cString: strerror(error.code.rawValue)))" }
-            case .success(let read): bytes = read
-            }
+            guard load() else { return fail { "cannot read the picture \($0.written): \(unreadable)" } }
             result.inspected += 1
             switch ImageCodec.header(bytes ?? []) {
             case .failure(let failure) where !isSVG:
@@ -197,12 +203,7 @@ struct ImagePipeline: Sendable {
             recipes.append((key, job, cacheKey, entries))
         }
         if !missing.isEmpty && encode {
-            if bytes == nil {
-                guard case .success(let read) = FileTree.read(path) else {
-                    return fail { "cannot read the picture \($0.written)" }
-                }
-                bytes = read
-            }
+            guard load() else { return fail { "cannot read the picture \($0.written): \(unreadable)" } }
             result.encoded += missing.count
             let source = bytes ?? []
             bytes = nil

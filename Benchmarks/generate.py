@@ -543,15 +543,37 @@ def write_item(folder: Path, item: Item, fields: list[tuple[str, str]]) -> None:
     (folder / f"{item.slug}.md").write_text(f"---\n{front}\n---\n\n{item.body}", encoding="utf-8")
 
 
+def site_yml() -> str:
+    """The sample's site.yml with `paginate: 10`, without its pictures (`image:`, the default
+    sharing picture, `logo:` and the `images:` settings): the generated sites have no media
+    folder, and the photo benchmark adds settings of its own."""
+    kept: list[str] = []
+    comments: list[str] = []  # comment lines waiting for the key they describe
+    dropping = False
+    for line in (SAMPLE / "site.yml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            comments.append(line)
+            continue
+        top_key = re.match(r"^([A-Za-z_][\w-]*):", line)
+        if top_key:
+            dropping = top_key.group(1) in ("image", "logo", "images")
+            if top_key.group(1) == "paginate":
+                line = "paginate: 10"
+        elif not line.strip():
+            dropping = False
+        if not dropping:
+            kept += comments + [line]
+        comments = []
+    kept += comments
+    if not any(line.startswith("paginate:") for line in kept):
+        kept.append("paginate: 10")
+    return "\n".join(kept) + "\n"
+
+
 def write_thidua(content: Path, stories, people, milestones) -> None:
     content.mkdir(parents=True)
     for name in DATA_FILES:
-        text = (SAMPLE / name).read_text(encoding="utf-8")
-        if name == "site.yml":
-            if re.search(r"^paginate:", text, re.M):
-                text = re.sub(r"^paginate:.*$", "paginate: 10", text, flags=re.M)
-            else:
-                text = text.rstrip("\n") + "\npaginate: 10\n"
+        text = site_yml() if name == "site.yml" else (SAMPLE / name).read_text(encoding="utf-8")
         (content / name).write_text(text, encoding="utf-8")
     for folder, items in (("stories", stories), ("people", people), ("milestones", milestones)):
         (content / folder).mkdir()

@@ -275,32 +275,9 @@ def cache_folder(count: int) -> Path:
 
 
 def thidua_site_yml(count: int) -> str:
-    """The sample's site.yml with `paginate: 10`, without the top-level images that are not
-    photos (`image:`, the default sharing image, and `logo:`), and with an `images:` block of
-    its own: the cache on tmpfs, originals not published (Hugo does not publish them either)."""
-    text = (generate.SAMPLE / "site.yml").read_text(encoding="utf-8")
-    kept: list[str] = []
-    comments: list[str] = []  # comment lines waiting for the key they describe
-    dropping = False
-    for line in text.splitlines():
-        if line.startswith("#"):
-            comments.append(line)
-            continue
-        top_key = re.match(r"^([A-Za-z_][\w-]*):", line)
-        if top_key:
-            dropping = top_key.group(1) in ("image", "logo", "images")
-            if top_key.group(1) == "paginate":
-                line = "paginate: 10"
-        elif not line.strip():
-            dropping = False
-        if not dropping:
-            kept += comments + [line]
-        comments = []
-    kept += comments
-    if not any(line.startswith("paginate:") for line in kept):
-        kept.append("paginate: 10")
-    kept += ["images:", f"  cache: {cache_folder(count)}", "  originals: false"]
-    return "\n".join(kept) + "\n"
+    """The generated sites' site.yml with an `images:` block of its own: the cache on tmpfs,
+    originals not published (Hugo does not publish them either)."""
+    return generate.site_yml() + f"images:\n  cache: {cache_folder(count)}\n  originals: false\n"
 
 
 HUGO_CONFIG = """\

@@ -14,7 +14,7 @@ each word, then for each word typed before another the phrase file search/p/<key
 holding the pair, then the metadata chunks search/d/<n>.json holding its 50 best results. Which chunks those are depends
 on the ranking, so the ranking of search.js is reproduced here (query words, folding, the two
 set encodings, the sort order); the index format is described in
-Sources/ThiDuaKit/Render/SearchIndex.swift. Sizes are the files' bytes, which is what a
+Sources/ThiDuaKit/Search/SearchIndex.swift. Sizes are the files' bytes, which is what a
 static server without compression sends (plus headers); the gzip column is what a server
 compressing JSON would send. The search page and the script are fetched once and cached, so
 they are reported below the table, not added to each query.

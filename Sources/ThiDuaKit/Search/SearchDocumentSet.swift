@@ -4,7 +4,7 @@ extension SearchIndex {
         static let final = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef".utf8)
         static let continuation = Array("ghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-        static func encode(_ numbers: some RandomAccessCollection<Int32>) -> String {
+        static func encode(_ numbers: [Int32]) -> String {
             let gaps = encodeGaps(numbers)
             guard let last = numbers.last else { return "" }
             // A bitmap is N/6 characters whatever the count; gaps cost at least one per number.
@@ -14,7 +14,7 @@ extension SearchIndex {
             return String(decoding: gaps, as: UTF8.self)
         }
 
-        static func encodeGaps(_ numbers: some RandomAccessCollection<Int32>) -> [UInt8] {
+        static func encodeGaps(_ numbers: [Int32]) -> [UInt8] {
             var out: [UInt8] = []
             out.reserveCapacity(numbers.count)
             var previous: Int32 = -1
@@ -33,7 +33,7 @@ extension SearchIndex {
             return out
         }
 
-        static func encodeBitmap(_ numbers: some RandomAccessCollection<Int32>) -> String {
+        static func encodeBitmap(_ numbers: [Int32]) -> String {
             let alphabet = final + continuation
             var sextets = [UInt8](repeating: 0, count: Int(numbers.last ?? 0) / 6 + 1)
             for number in numbers {

@@ -191,7 +191,7 @@ enum SearchIndex {
     /// order of the keys.
     private static func wordAndPhraseFiles(_ indexer: Indexer) -> [(path: String, json: JSONText)] {
         let tokens = indexer.table.tokens, postings = indexer.postings
-        let pairs = indexer.pairs, (starts, pairDocuments) = indexer.pairPostings()
+        let pairs = indexer.pairs, pairPostings = indexer.pairPostings
         // Folded key of each word, when it is indexed, as a number: the words and pairs are
         // grouped by numbers rather than by hashing their keys again for every pair.
         var keys: [String] = []
@@ -221,7 +221,7 @@ enum SearchIndex {
             for (second, numbers) in followers[key] {
                 let sets = numbers.map { pair in
                     (key: tokens[Int(pairs[pair].first)] + " " + tokens[Int(pairs[pair].second)],
-                     value: DocumentSet.encode(pairDocuments[starts[pair] ..< starts[pair + 1]]))
+                     value: DocumentSet.encode(pairPostings[pair]))
                 }
                 bytes += sets.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 }
                 bytes += keys[second].utf8.count + 6

@@ -11,9 +11,7 @@ extension SearchIndex {
         /// Word number × 3 + field.
         var postings: [[Int32]] = []
         var pairs: [(first: Int32, second: Int32)] = []
-        /// Each document a pair occurs in, in document order: appended to one array rather
-        /// than to a list per pair, which cost a second cache miss for every word of the site.
-        private var pairOccurrences: [(pair: Int32, document: Int32)] = []
+        var pairPostings: [[Int32]] = []
         private var pairNumbers = PairTable()
         /// The best field of each word in the current document, -1 when absent.
         private var best: [Int8] = []
@@ -37,8 +35,11 @@ extension SearchIndex {
             if joined && previous >= 0 {
                 let next = Int32(pairs.count)
                 let (pair, seen) = pairNumbers.note(UInt64(UInt32(previous)) << 32 | UInt64(UInt32(id)), next: next, in: document)
-                if pair == next { pairs.append((previous, id)) }
-                if !seen { pairOccurrences.append((pair, document)) }
+                if pair == next {
+                    pairs.append((previous, id))
+                    pairPostings.append([])
+                }
+                if !seen { pairPostings[Int(pair)].append(document) }
             }
             previous = id
         }
@@ -74,30 +75,16 @@ extension SearchIndex {
                     postings[Int(id) * 3 + field] += other.postings[local * 3 + field]
                 }
             }
-            let pairNumbers = other.pairs.map { pair in
+            for (local, pair) in other.pairs.enumerated() {
                 let first = numbers[Int(pair.first)], second = numbers[Int(pair.second)]
                 let next = Int32(pairs.count)
-                let number = self.pairNumbers.note(UInt64(UInt32(first)) << 32 | UInt64(UInt32(second)), next: next, in: -1).number
-                if number == next { pairs.append((first, second)) }
-                return number
+                let number = pairNumbers.note(UInt64(UInt32(first)) << 32 | UInt64(UInt32(second)), next: next, in: -1).number
+                if number == next {
+                    pairs.append((first, second))
+                    pairPostings.append([])
+                }
+                pairPostings[Int(number)] += other.pairPostings[local]
             }
-            pairOccurrences += other.pairOccurrences.map { (pairNumbers[Int($0.pair)], $0.document) }
-        }
-
-        /// The documents of each pair, ascending: those of pair `p` are
-        /// `documents[starts[p] ..< starts[p + 1]]`. A counting sort of the occurrences, which
-        /// keeps their document order.
-        func pairPostings() -> (starts: [Int], documents: [Int32]) {
-            var starts = [Int](repeating: 0, count: pairs.count + 1)
-            for occurrence in pairOccurrences { starts[Int(occurrence.pair) + 1] += 1 }
-            for pair in pairs.indices { starts[pair + 1] += starts[pair] }
-            var next = starts
-            var documents = [Int32](repeating: 0, count: pairOccurrences.count)
-            for occurrence in pairOccurrences {
-                documents[next[Int(occurrence.pair)]] = occurrence.document
-                next[Int(occurrence.pair)] += 1
-            }
-            return (starts, documents)
         }
 
         mutating func endDocument() {

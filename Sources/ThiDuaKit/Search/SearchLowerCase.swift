@@ -1,8 +1,8 @@
 extension SearchIndex {
     /// Lower case of the scalars of Vietnamese text, looked up in a table built once.
     enum LowerCase {
-        private static let latin: [UInt32] = (0..<0x300).map { mapping(of: UInt32($0)) }
-        private static let vietnamese: [UInt32] = (0x1E00..<0x1F00).map { mapping(of: UInt32($0)) }
+        /// Lower case of U+0000…U+02FF, then of U+1E00…U+1EFF: zero where it is not one scalar.
+        static let table: [UInt32] = (0..<0x300).map(mapping) + (0x1E00..<0x1F00).map(mapping)
 
         /// Zero when the lower case is not one scalar (İ → i + dot above).
         private static func mapping(of value: UInt32) -> UInt32 {
@@ -20,16 +20,19 @@ extension SearchIndex {
                 || (v >= 0x2000 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20CF)
         }
 
-        /// The lower case of a tabulated letter.
-        static func lowered(_ v: UInt32) -> UInt32 {
-            let lower: UInt32
+        /// The lower case of a tabulated letter, from `table` as the caller read it once: a
+        /// static is checked for its initialisation at every use, and this is per letter.
+        @inline(__always)
+        static func lowered(_ v: UInt32, in table: UnsafeBufferPointer<UInt32>) -> UInt32 {
+            let index: Int
             if v < 0x300 {
-                lower = latin[Int(v)]
+                index = Int(v)
             } else if v >= 0x1E00 && v < 0x1F00 {
-                lower = vietnamese[Int(v - 0x1E00)]
+                index = Int(v - 0x1E00) + 0x300
             } else {
                 return v
             }
+            let lower = table[index]
             return lower == 0 ? v : lower
         }
     }
@@ -83,6 +86,7 @@ extension SearchIndex {
         private var long: [String: Int32] = [:]
         private(set) var tokens: [String] = []
 
+        @inline(__always)
         mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
             guard bytes.count <= 16 else {
                 let text = String(decoding: bytes, as: UTF8.self)
@@ -128,6 +132,7 @@ extension SearchIndex {
         private var count = 0
 
         /// The number of the key, or `next` after filing the key under it when it is new.
+        @inline(__always)
         mutating func number(for high: UInt64, _ low: UInt64, next: Int32) -> Int32 {
             let mask = slots.count - 1
             let found: Int32? = slots.withUnsafeMutableBufferPointer { slots in
@@ -177,6 +182,7 @@ extension SearchIndex {
 
         /// The number of the key (`next` when it is new), and whether it was seen in
         /// `document` before.
+        @inline(__always)
         mutating func note(_ key: UInt64, next: Int32, in document: Int32) -> (number: Int32, seen: Bool) {
             let mask = slots.count - 1
             let found: (Int32, Bool)? = slots.withUnsafeMutableBufferPointer { slots in

@@ -38,51 +38,53 @@ extension SearchIndex {
             // A word longer than the buffer folds to more than `maxTokenBytes` whatever its
             // letters (folding shrinks a letter at most threefold), so it is never indexed;
             // it still separates the words around it.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { word in
-                var length = 0
-                var overlong = false
-                var joined = false
-                func endWord() {
-                    if overlong {
-                        sink.breakPhrase()
-                        joined = false
-                    } else if length > 0 {
-                        sink.word(UnsafeBufferPointer(rebasing: word[..<length]), joined: joined)
-                        joined = true
+            LowerCase.table.withUnsafeBufferPointer { table in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { word in
+                    var length = 0
+                    var overlong = false
+                    var joined = false
+                    func endWord() {
+                        if overlong {
+                            sink.breakPhrase()
+                            joined = false
+                        } else if length > 0 {
+                            sink.word(UnsafeBufferPointer(rebasing: word[..<length]), joined: joined)
+                            joined = true
+                        }
+                        length = 0
+                        overlong = false
                     }
-                    length = 0
-                    overlong = false
-                }
-                var index = 0
-                while index < source.count {
-                    var (value, size) = UTF8Bytes.decode(source, at: index)
-                    index += size
-                    if value < 0x80 {
-                        if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
-                            // A lower-case letter or digit: the common case.
-                        } else if value >= 0x41 && value <= 0x5A {
-                            value |= 0x20
+                    var index = 0
+                    while index < source.count {
+                        var (value, size) = UTF8Bytes.decode(source, at: index)
+                        index += size
+                        if value < 0x80 {
+                            if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                                // A lower-case letter or digit: the common case.
+                            } else if value >= 0x41 && value <= 0x5A {
+                                value |= 0x20
+                            } else {
+                                endWord()
+                                if value != 0x20 && value != 0x09 { joined = false }
+                                continue
+                            }
+                        } else if isWord(value) {
+                            if lowering { value = LowerCase.lowered(value, in: table) }
                         } else {
                             endWord()
-                            if value != 0x20 && value != 0x09 { joined = false }
+                            if !isSpace(value) { joined = false }
                             continue
                         }
-                    } else if isWord(value) {
-                        if lowering { value = LowerCase.lowered(value) }
-                    } else {
-                        endWord()
-                        if !isSpace(value) { joined = false }
-                        continue
+                        size = UTF8Bytes.length(of: value)
+                        if length + size > word.count {
+                            overlong = true
+                        } else if !overlong {
+                            UTF8Bytes.write(value, size: size, to: word.baseAddress! + length)
+                            length += size
+                        }
                     }
-                    size = UTF8Bytes.length(of: value)
-                    if length + size > word.count {
-                        overlong = true
-                    } else if !overlong {
-                        UTF8Bytes.write(value, size: size, to: word.baseAddress! + length)
-                        length += size
-                    }
+                    endWord()
                 }
-                endWord()
             }
         }
 

@@ -163,15 +163,13 @@ enum SearchIndex {
                     snippets[number],
                 ]) { $0.string($1) }
             }
-            files.append(("search/d/\(start / chunkSize).json", json))
+            files.append(OutputFile(path: "search/d/\(start / chunkSize).json", contents: json.text))
         }
 
         var hash = FNV1a()
-        for (path, json) in files {
-            hash.add(path)
-            json.bytes.withUnsafeBufferPointer { hash.add(bytes: $0) }
-            // As `FNV1a.add(_:)` marks the end of a text, so the stamp is the one of before.
-            [UInt8(0xFF)].withUnsafeBufferPointer { hash.add(bytes: $0) }
+        for file in files {
+            hash.add(file.path)
+            hash.add(file.contents)
         }
         var meta = JSONText()
         meta.raw("{\"chunk\":")
@@ -183,13 +181,13 @@ enum SearchIndex {
         meta.raw(",\"version\":")
         meta.number(version)
         meta.raw("}")
-        files.append(("search/meta.json", meta))
-        return files.map { OutputFile(path: $0.path, contents: $0.json.text) }
+        files.append(OutputFile(path: "search/meta.json", contents: meta.text))
+        return files
     }
 
     /// `t/<key>.json` of every indexed word, each followed by its `p/<key>-<b>.json`, in the
     /// order of the keys.
-    private static func wordAndPhraseFiles(_ indexer: Indexer) -> [(path: String, json: JSONText)] {
+    private static func wordAndPhraseFiles(_ indexer: Indexer) -> [OutputFile] {
         let tokens = indexer.table.tokens, postings = indexer.postings
         let pairs = indexer.pairs, pairPostings = indexer.pairPostings
         // Folded key of each word, when it is indexed, as a number: the words and pairs are
@@ -213,7 +211,7 @@ enum SearchIndex {
             if first >= 0 && second >= 0 { followers[first][second, default: []].append(pair) }
         }
 
-        var files: [(path: String, json: JSONText)] = []
+        var files: [OutputFile] = []
         for key in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
             // Phrase files: bucket → next key → exact pair → set.
             var entries: [(key: String, value: [(key: String, value: String)])] = []
@@ -245,12 +243,12 @@ enum SearchIndex {
                 word.number(count)
             }
             word.raw("}")
-            files.append(("search/t/\(name).json", word))
+            files.append(OutputFile(path: "search/t/\(name).json", contents: word.text))
             // Empty buckets are written too: the script may ask for any of them.
             for (number, bucket) in buckets.enumerated() {
                 var json = JSONText()
                 json.object(bucket) { json, sets in json.object(sets) { $0.string($1) } }
-                files.append(("search/p/\(name)-\(number).json", json))
+                files.append(OutputFile(path: "search/p/\(name)-\(number).json", contents: json.text))
             }
         }
         return files

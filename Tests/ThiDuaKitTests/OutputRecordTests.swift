@@ -43,13 +43,13 @@ import Testing
         _ = try await site.build()
         let record = try record(site)
         let tree = try site.outputTree()
-        #expect(Set(record.files.keys) == Set(tree.keys))
+        #expect(record.files.count == tree.count)
         for (path, bytes) in tree {
-            let file = try #require(record.files[path])
+            let file = try #require(record.file(at: path))
             #expect(file.size == bytes.count)
             #expect(file.hash == bytes.withUnsafeBytes(ContentHash.of), "\(path)")
         }
-        #expect(record.folders["stories/cham-lo-tet"] != nil && record.folders["."] != nil)
+        #expect(record.folders[OutputRecord.key(of: "stories/cham-lo-tet")] != nil && record.folders[OutputRecord.key(of: ".")] != nil)
         #expect(recordPath(site).hasPrefix(site.root.path + "/.thidua-cache/output/"))
         #expect(!tree.keys.contains { $0.contains("record") || $0.hasPrefix(".") })
     }
@@ -135,17 +135,43 @@ import Testing
         #expect(try site.outputTree() == before)
     }
 
-    @Test func recordRoundTripsAndBelongsToOneFolder() {
+    @Test func recordRoundTripsAndBelongsToOneFolder() throws {
+        let site = try FixtureSite(["public/index.html": "x", "public/media/ảnh 1.avif": ""])
+        let root = site.output.path
         let stamp = OutputRecord.Stamp(inode: 42, modified: 1_715_299_200_123_456_789)
-        let record = OutputRecord(output: "/tmp/a b/public", device: 7, files: [
-            "index.html": .init(size: 10, hash: 0xFFFF_0000_1234_ABCD, stamp: stamp),
-            "media/ảnh 1.avif": .init(size: 0, hash: nil, stamp: stamp),
-        ], folders: [".": stamp, "media": stamp])
-        let decoded = OutputRecord(decoding: record.encoded(), output: "/tmp/a b/public", device: 7)
-        #expect(decoded?.files == record.files && decoded?.folders == record.folders)
-        #expect(OutputRecord(decoding: record.encoded(), output: "/tmp/other", device: 7) == nil)
-        #expect(OutputRecord(decoding: record.encoded(), output: "/tmp/a b/public", device: 8) == nil)
-        #expect(OutputRecord(decoding: record.encoded().dropLast(), output: "/tmp/a b/public", device: 7) == nil)
+        let files: [(path: String, file: OutputRecord.File)] = [
+            ("index.html", .init(size: 10, hash: 0xFFFF_0000_1234_ABCD, stamp: stamp)),
+            ("media/ảnh 1.avif", .init(size: 0, hash: nil, stamp: stamp)),
+        ]
+        let listing = try #require(OutputListing(output: "/tmp/a b/public", root: root, files: files))
+        #expect(listing.folders.map(\.path) == [".", "media"])
+        let decoded = try #require(OutputRecord(decoding: listing.encoded(), output: "/tmp/a b/public", device: listing.device))
+        #expect(decoded.file(at: "index.html") == files[0].file && decoded.file(at: "media/ảnh 1.avif") == files[1].file)
+        #expect(decoded.files.count == 2 && decoded.folders.count == 2)
+        #expect(decoded.folders[OutputRecord.key(of: "media")] == listing.folders[1].stamp)
+        #expect(OutputRecord(decoding: listing.encoded(), output: "/tmp/other", device: listing.device) == nil)
+        #expect(OutputRecord(decoding: listing.encoded(), output: "/tmp/a b/public", device: listing.device + 1) == nil)
+        #expect(OutputRecord(decoding: listing.encoded().dropLast(), output: "/tmp/a b/public", device: listing.device) == nil)
+    }
+
+    /// Files kept before the first change are linked at the end, those after it at once; both
+    /// are the previous build's files, not copies.
+    @Test func keptFilesStayTheSameFilesWhenTheFolderIsSwapped() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-staging-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public"), record = root.path + "/record"
+        let first = try StagingFolder.begin(output: output, record: record)
+        for name in ["a", "b", "c/d"] { _ = try first.place("\(name).txt", Data(name.utf8)) }
+        try first.commit()
+        let before = ["a", "c/d"].map { inode(output.path + "/\($0).txt") }
+        let second = try StagingFolder.begin(output: output, record: record)
+        #expect(try second.place("a.txt", Data("a".utf8)) == .unchanged)
+        #expect(try second.place("b.txt", Data("B".utf8)) == .written)
+        #expect(try second.place("c/d.txt", Data("c/d".utf8)) == .unchanged)
+        try second.commit()
+        #expect(["a", "c/d"].map { inode(output.path + "/\($0).txt") } == before)
+        #expect(try String(contentsOf: output.appendingPathComponent("b.txt"), encoding: .utf8) == "B")
+        #expect(OutputRecord.load(from: record, output: output.path)?.file(at: "b.txt")?.size == 1)
     }
 
     /// A kept file is linked at the end; one changed meanwhile fails the build instead of

@@ -44,9 +44,21 @@ struct OutputRecord: Sendable {
     /// The output folder's path, and the device its files are on.
     let output: String
     let device: UInt64
-    var files: [String: File]
+    /// Files and folders by the hash of their path (`key(of:)`), not by the path: a record of
+    /// 40,000 entries then holds no string of its own while the pages render. A hash matched
+    /// by mistake would still need that file's inode and time to match to be trusted.
+    private(set) var files: [UInt64: File] = [:]
     /// Every folder that holds a file, "." for the output folder itself.
-    var folders: [String: Stamp]
+    private(set) var folders: [UInt64: Stamp] = [:]
+
+    static func key(of path: String) -> UInt64 {
+        var path = path
+        return path.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+    }
+
+    func file(at path: String) -> File? {
+        files[Self.key(of: path)]
+    }
 
     /// Where the record of `output` is kept.
     static func location(cache: String, site: URL, output: URL) -> String {
@@ -63,6 +75,71 @@ struct OutputRecord: Sendable {
         return OutputRecord(decoding: bytes, output: output, device: UInt64(info.st_dev))
     }
 
+    /// Whether the file at `path` is still the one recorded as `file`.
+    func stillHolds(_ file: File, at path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && UInt64(info.st_dev) == device && Int(info.st_size) == file.size
+            && Stamp(info) == file.stamp
+    }
+
+    /// Whether the folders of `paths` are every folder recorded, each as recorded: then no
+    /// file was added to, removed from or renamed in any of them since.
+    func foldersUnchanged(holding paths: some Sequence<String>) -> Bool {
+        var seen = Set<UInt64>()
+        let unchanged = Self.forEachFolder(of: paths) { folder in
+            // Two folders of one hash would make the check unsound: then it fails.
+            let key = Self.key(of: folder)
+            guard seen.insert(key).inserted else { return false }
+            var info = stat()
+            return stat(folder == "." ? output : output + "/" + folder, &info) == 0
+                && UInt64(info.st_dev) == device && folders[key] == Stamp(info)
+        }
+        return unchanged && seen.count == folders.count
+    }
+
+    /// Calls `body` with "." and then with each folder that holds one of `paths`, once each,
+    /// until it returns false; whether it never did.
+    static func forEachFolder(of paths: some Sequence<String>, _ body: (String) -> Bool) -> Bool {
+        guard body(".") else { return false }
+        var seen = Set<String>()
+        for path in paths {
+            // By UTF-8 bytes: stepping through characters showed in the profile of a rebuild.
+            var end = path.utf8.endIndex
+            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
+                end = slash
+                let folder = String(path[..<slash])
+                guard seen.insert(folder).inserted else { break }
+                guard body(folder) else { return false }
+            }
+        }
+        return true
+    }
+}
+
+/// What a build writes as its record: the files and folders with their paths.
+struct OutputListing {
+    let output: String
+    let device: UInt64
+    let files: [(path: String, file: OutputRecord.File)]
+    let folders: [(path: String, stamp: OutputRecord.Stamp)]
+
+    /// The listing of `files` under `root`, with the stat facts of their folders.
+    init?(output: String, root: String, files: [(path: String, file: OutputRecord.File)]) {
+        var info = stat()
+        guard stat(root, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        var folders: [(path: String, stamp: OutputRecord.Stamp)] = []
+        let complete = OutputRecord.forEachFolder(of: files.lazy.map(\.path)) { folder in
+            guard stat(folder == "." ? root : root + "/" + folder, &info) == 0 else { return false }
+            folders.append((folder, OutputRecord.Stamp(info)))
+            return true
+        }
+        guard complete else { return nil }
+        self.output = output
+        self.files = files
+        self.folders = folders
+    }
+
     /// Written beside and renamed into place, so that a build stopped half-way leaves the
     /// previous record or this one, never part of one.
     func save(to path: String) throws {
@@ -74,46 +151,9 @@ struct OutputRecord: Sendable {
             throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
     }
-
-    /// Whether the file at `path` is still the one recorded as `file`.
-    func stillHolds(_ file: File, at path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) == 0 && UInt64(info.st_dev) == device && Int(info.st_size) == file.size
-            && Stamp(info) == file.stamp
-    }
-
-    /// Whether every recorded folder of the output is as recorded: then no file was added to,
-    /// removed from or renamed in any of them since.
-    func foldersUnchanged() -> Bool {
-        folders.allSatisfy { folder, stamp in
-            var info = stat()
-            return stat(folder == "." ? output : output + "/" + folder, &info) == 0
-                && UInt64(info.st_dev) == device && Stamp(info) == stamp
-        }
-    }
-
-    /// The folders that hold `files`, each with its stat facts under `root`.
-    static func folders(of files: some Sequence<String>, under root: String) -> [String: Stamp]? {
-        var folders: [String: Stamp] = [:]
-        var info = stat()
-        guard stat(root, &info) == 0 else { return nil }
-        folders["."] = Stamp(info)
-        for path in files {
-            // By UTF-8 bytes: stepping through characters showed in the profile of a rebuild.
-            var end = path.utf8.endIndex
-            while let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) {
-                end = slash
-                let key = String(path[..<slash])
-                if folders[key] != nil { break }
-                guard stat(root + "/" + key, &info) == 0 else { return nil }
-                folders[key] = Stamp(info)
-            }
-        }
-        return folders
-    }
 }
 
-extension OutputRecord {
+extension OutputListing {
     /// One line per folder and file; the path last, so it may hold spaces.
     ///
     ///     thidua output record 1
@@ -124,7 +164,7 @@ extension OutputRecord {
     func encoded() -> [UInt8] {
         // Bytes and digits by hand, in no particular order: sorting and interpolating strings
         // cost more than the rest of a rebuild's writing.
-        var out: [UInt8] = Array("\(Self.header)\n\(device) \(output)\n".utf8)
+        var out: [UInt8] = Array("\(OutputRecord.header)\n\(device) \(output)\n".utf8)
         out.reserveCapacity(files.count * 100 + folders.count * 60)
         func field(_ value: UInt64, radix: UInt64 = 10) {
             var digits: (UInt64, Int) = (1, 1)
@@ -138,7 +178,7 @@ extension OutputRecord {
             }
             out.append(UInt8(ascii: " "))
         }
-        func line(_ kind: Character, _ stamp: Stamp) {
+        func line(_ kind: Character, _ stamp: OutputRecord.Stamp) {
             out.append(kind.asciiValue ?? 0)
             out.append(UInt8(ascii: " "))
             field(stamp.inode)
@@ -167,6 +207,14 @@ extension OutputRecord {
         return out
     }
 
+}
+
+extension OutputRecord {
+    init(output: String, device: UInt64) {
+        self.output = output
+        self.device = device
+    }
+
     /// The record read from `bytes`, when it is whole and describes `output` on `device`.
     init?(decoding bytes: [UInt8], output: String, device: UInt64) {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
@@ -174,10 +222,7 @@ extension OutputRecord {
               String(decoding: lines.removeFirst(), as: UTF8.self) == Self.header,
               String(decoding: lines.removeFirst(), as: UTF8.self) == "\(device) \(output)" else { return nil }
         lines.removeLast()
-        self.output = output
-        self.device = device
-        files = [:]
-        folders = [:]
+        self.init(output: output, device: device)
         for line in lines {
             var fields = line.split(separator: UInt8(ascii: " "), maxSplits: line.first == UInt8(ascii: "d") ? 3 : 5,
                                     omittingEmptySubsequences: false)[...]
@@ -186,16 +231,20 @@ extension OutputRecord {
             let stamp = Stamp(inode: inode, modified: Int64(bitPattern: modified))
             switch fields.removeFirst().first {
             case UInt8(ascii: "d") where fields.count == 3:
-                folders[String(decoding: fields[3], as: UTF8.self)] = stamp
+                folders[Self.key(of: fields[3])] = stamp
             case let kind? where fields.count == 5 && (kind == UInt8(ascii: "f") || kind == UInt8(ascii: "l")):
                 guard let size = Self.number(fields[3], radix: 10) else { return nil }
                 let hash = Self.number(fields[4], radix: 16)
                 guard (kind == UInt8(ascii: "f")) == (hash != nil) else { return nil }
-                files[String(decoding: fields[5], as: UTF8.self)] = File(size: Int(size), hash: hash, stamp: stamp)
+                files[Self.key(of: fields[5])] = File(size: Int(size), hash: hash, stamp: stamp)
             default:
                 return nil
             }
         }
+    }
+
+    private static func key(of path: ArraySlice<UInt8>) -> UInt64 {
+        path.withUnsafeBytes(ContentHash.of)
     }
 
     private static func number(_ digits: ArraySlice<UInt8>, radix: UInt64) -> UInt64? {

@@ -23,6 +23,8 @@ public struct StagingFolder: Sendable {
     /// output folder.
     private let recordPath: String
     private let previous: OutputRecord?
+    /// Without an output folder there is nothing to compare with.
+    private let outputExists: Bool
     private let ledger = Ledger()
 
     private init(output: URL, staging: URL, retired: URL, recordPath: String) {
@@ -33,6 +35,8 @@ public struct StagingFolder: Sendable {
         stagingPath = staging.path
         self.recordPath = recordPath
         previous = OutputRecord.load(from: recordPath, output: output.path)
+        var info = stat()
+        outputExists = stat(output.path, &info) == 0
     }
 
     /// Creates an empty staging folder next to `output`; `record` is where the record of what
@@ -68,11 +72,11 @@ public struct StagingFolder: Sendable {
     public func place(_ relative: String, linking file: String) throws -> Outcome {
         let target = stagingPath + "/" + relative
         var old = stat(), new = stat()
-        let same = stat(outputPath + "/" + relative, &old) == 0 && stat(file, &new) == 0
+        let found = stat(file, &new) == 0
+        let same = found && outputExists && stat(outputPath + "/" + relative, &old) == 0
             && old.st_ino == new.st_ino && old.st_dev == new.st_dev
         let entry = OutputRecord.File(size: Int(new.st_size), hash: nil, stamp: OutputRecord.Stamp(new))
-        if same, let recorded = previous?.files[relative], recorded == entry {
-            ledger.keep(relative, entry)
+        if same, let recorded = previous?.file(at: relative), recorded == entry, keep(relative, entry) {
             return .unchanged
         }
         if (try? FileOutput.inFolder(of: target, { try FileOutput.link(file, to: target) })) != nil {
@@ -93,12 +97,11 @@ public struct StagingFolder: Sendable {
         let hash = ContentHash.of(bytes)
         if let previous {
             // A file changed by hand since has another time or inode: it is written anew.
-            if let recorded = previous.files[relative], recorded.size == bytes.count, recorded.hash == hash,
-               previous.stillHolds(recorded, at: previousFile) {
-                ledger.keep(relative, recorded)
+            if let recorded = previous.file(at: relative), recorded.size == bytes.count, recorded.hash == hash,
+               previous.stillHolds(recorded, at: previousFile), keep(relative, recorded) {
                 return .unchanged
             }
-        } else if FileOutput.holds(bytes, at: previousFile),
+        } else if outputExists, FileOutput.holds(bytes, at: previousFile),
                   (try? FileOutput.inFolder(of: target, { try FileOutput.link(previousFile, to: target) })) != nil {
             var info = stat()
             if stat(target, &info) == 0 {
@@ -111,17 +114,33 @@ public struct StagingFolder: Sendable {
         return .written
     }
 
+    /// Keeps the previous build's file: linked at the end, if the output folder is swapped,
+    /// until some file has changed, and linked at once from then on, while pages still render.
+    private func keep(_ relative: String, _ file: OutputRecord.File) -> Bool {
+        guard ledger.hasChanges else {
+            ledger.keep(relative, file)
+            return true
+        }
+        let target = stagingPath + "/" + relative
+        guard (try? FileOutput.inFolder(of: target, { try FileOutput.link(outputPath + "/" + relative, to: target) })) != nil else {
+            return false
+        }
+        ledger.place(relative, file)
+        return true
+    }
+
     /// Swaps the staging folder in place of the output folder, and keeps the record of what
     /// it holds; or, when every file is one the output folder holds already and nothing else
     /// is there, leaves the output folder as it is.
     public func commit() throws {
         let (placed, kept) = ledger.contents
-        if let previous, placed.isEmpty, kept.count == previous.files.count, previous.foldersUnchanged() {
+        if let previous, placed.isEmpty, kept.count == previous.files.count,
+           previous.foldersUnchanged(holding: kept.lazy.map(\.path)) {
             discard()
             return
         }
         try link(kept)
-        let record = newRecord(placed.merging(kept) { new, _ in new })
+        let record = newRecord(placed + kept)
         let manager = FileManager.default
         let hadOutput = manager.fileExists(atPath: output.path)
         if hadOutput { try manager.moveItem(at: output, to: retired) }
@@ -132,7 +151,7 @@ public struct StagingFolder: Sendable {
             if hadOutput { try? manager.moveItem(at: retired, to: output) }
             throw error
         }
-        try? manager.removeItem(at: retired)
+        FolderRemoval.remove(retired.path)
         // Without a record the next build compares by reading: slower, never wrong.
         if (try? record?.save(to: recordPath)) == nil { unlink(recordPath) }
     }
@@ -144,9 +163,8 @@ public struct StagingFolder: Sendable {
     /// Links the files kept from the previous build into the staging folder. Each is checked
     /// again once linked: one changed in the output folder while this build ran has lost its
     /// new bytes by now, so the build fails rather than publish the changed file.
-    private func link(_ kept: [String: OutputRecord.File]) throws {
-        guard let previous, !kept.isEmpty else { return }
-        let files = Array(kept)
+    private func link(_ files: [(path: String, file: OutputRecord.File)]) throws {
+        guard let previous, !files.isEmpty else { return }
         let failures = Mutex<[String]>([])
         let runs = min(files.count, ProcessInfo.processInfo.activeProcessorCount * 4)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
@@ -166,13 +184,10 @@ public struct StagingFolder: Sendable {
     /// The record of the staging folder as it is now, once the file system's clock has
     /// passed every time in it: a file changed later gets a later time, even on a file
     /// system whose clock ticks every few milliseconds.
-    private func newRecord(_ files: [String: OutputRecord.File]) -> OutputRecord? {
-        var info = stat()
-        guard stat(stagingPath, &info) == 0,
-              let folders = OutputRecord.folders(of: files.keys, under: stagingPath) else { return nil }
-        let newest = max(files.values.map(\.stamp.modified).max() ?? 0, folders.values.map(\.modified).max() ?? 0)
-        guard FileSystemClock.waitUntil(after: newest, probe: stagingPath + ".clock") else { return nil }
-        return OutputRecord(output: outputPath, device: UInt64(info.st_dev), files: files, folders: folders)
+    private func newRecord(_ files: [(path: String, file: OutputRecord.File)]) -> OutputListing? {
+        guard let listing = OutputListing(output: outputPath, root: stagingPath, files: files) else { return nil }
+        let newest = max(files.map(\.file.stamp.modified).max() ?? 0, listing.folders.map(\.stamp.modified).max() ?? 0)
+        return FileSystemClock.waitUntil(after: newest, probe: stagingPath + ".clock") ? listing : nil
     }
 }
 
@@ -184,19 +199,25 @@ struct StagingFailure: Error, CustomStringConvertible, LocalizedError {
 
 /// What a build has placed so far, from every thread that places files.
 private final class Ledger: Sendable {
-    private let state = Mutex<(placed: [String: OutputRecord.File], kept: [String: OutputRecord.File])>(([:], [:]))
+    typealias Files = [(path: String, file: OutputRecord.File)]
+    private let state = Mutex<(placed: Files, kept: Files)>(([], []))
+    private let changed = Atomic<Bool>(false)
+
+    /// Whether a file was placed in the staging folder: then the folder will be swapped.
+    var hasChanges: Bool { changed.load(ordering: .relaxed) }
 
     /// A file now in the staging folder.
     func place(_ path: String, _ file: OutputRecord.File) {
-        state.withLock { $0.placed[path] = file }
+        state.withLock { $0.placed.append((path, file)) }
+        changed.store(true, ordering: .relaxed)
     }
 
     /// A file the output folder holds already, linked only if the folder is swapped.
     func keep(_ path: String, _ file: OutputRecord.File) {
-        state.withLock { $0.kept[path] = file }
+        state.withLock { $0.kept.append((path, file)) }
     }
 
-    var contents: (placed: [String: OutputRecord.File], kept: [String: OutputRecord.File]) {
+    var contents: (placed: Files, kept: Files) {
         state.withLock { $0 }
     }
 }

@@ -25,6 +25,19 @@ import Testing
         #expect(array.text == String(decoding: try encoder.encode(rows), as: UTF8.self))
     }
 
+    /// The byte-wise check against the rule it stands for, on every scalar up to U+2FFF.
+    @Test func tabulatedTextIsJudgedByItsLeadBytes() {
+        func rule(_ v: UInt32) -> Bool {
+            (v < 0x300 && v != 0x130) || (v >= 0x1E00 && v < 0x1F00) || (v >= 0x2000 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20CF)
+        }
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = "a" + String(Character(scalar)) + "b"
+            let judged = text.withUTF8 { SearchIndex.LowerCase.allTabulated($0) }
+            #expect(judged == rule(value), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func snippetsCutCharactersNotScalars() {
         let text = String(repeating: "Đoàn viên người lao động được hưởng ứng, ", count: 12)
         let composed = SearchIndex.Snippet.make(text, limit: 160)

@@ -11,13 +11,37 @@ extension SearchIndex {
             return mapping.count == 1 ? mapping.first!.value : 0
         }
 
-        /// Whether text made of such scalars needs neither composition nor the full
-        /// lower-casing rules: Latin and Vietnamese letters without combining marks, and the
-        /// punctuation of Vietnamese text. Every letter below U+0300 lowers to one scalar
-        /// except U+0130 (İ → i + combining dot).
-        static func isTabulated(_ v: UInt32) -> Bool {
-            (v < 0x300 && v != 0x130) || (v >= 0x1E00 && v < 0x1F00)
-                || (v >= 0x2000 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20CF)
+        /// Whether `text` (valid UTF-8) needs neither composition nor the full lower-casing
+        /// rules: Latin and Vietnamese letters without combining marks, and the punctuation of
+        /// Vietnamese text (U+2000…U+206F, U+20A0…U+20CF). Every letter below U+0300 lowers to
+        /// one scalar except U+0130 (İ → i + combining dot). Judged from lead bytes without
+        /// decoding: this pass runs over every text the index reads.
+        static func allTabulated(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+            var index = 0
+            while index < text.count {
+                let byte = text[index]
+                switch byte {
+                case 0..<0xC0:
+                    index += 1
+                case 0xC2...0xCB:
+                    // U+0080…U+02FF, but for İ (U+0130).
+                    if byte == 0xC4 && text[index + 1] == 0xB0 { return false }
+                    index += 2
+                case 0xE1:
+                    // U+1E00…U+1EFF.
+                    guard (0xB8...0xBB).contains(text[index + 1]) else { return false }
+                    index += 3
+                case 0xE2:
+                    // U+2000…U+206F and U+20A0…U+20CF.
+                    let second = text[index + 1], third = text[index + 2]
+                    guard second == 0x80 || (second == 0x81 && third <= 0xAF) || (second == 0x82 && third >= 0xA0)
+                            || (second == 0x83 && third <= 0x8F) else { return false }
+                    index += 3
+                default:
+                    return false
+                }
+            }
+            return true
         }
 
         /// The lower case of a tabulated letter, from `table` as the caller read it once: a

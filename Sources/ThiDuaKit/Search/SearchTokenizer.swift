@@ -20,17 +20,12 @@ extension SearchIndex {
             // scalar by scalar from a table, reading UTF-8 bytes (this loop is most of the
             // indexing time). Anything else (decomposed accents pasted from a word
             // processor, other scripts) goes through the full Unicode rules first.
-            var index = 0
-            while index < text.count {
-                let (value, length) = UTF8Bytes.decode(text, at: index)
-                guard value < 0x80 || LowerCase.isTabulated(value) else {
-                    var lowered = String(decoding: text, as: UTF8.self).lowercased().precomposedStringWithCanonicalMapping
-                    lowered.withUTF8 { words(of: $0, lowering: false, into: &sink) }
-                    return
-                }
-                index += length
+            if LowerCase.allTabulated(text) {
+                words(of: text, lowering: true, into: &sink)
+            } else {
+                var lowered = String(decoding: text, as: UTF8.self).lowercased().precomposedStringWithCanonicalMapping
+                lowered.withUTF8 { words(of: $0, lowering: false, into: &sink) }
             }
-            words(of: text, lowering: true, into: &sink)
         }
 
         /// The words of `source`; `lowering` its letters from the table on the way.

@@ -403,7 +403,8 @@ def photo_alt(rng: random.Random, unit: str) -> str:
 
 def site_stamp(count: int) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(Path(generate.__file__).read_bytes())
+    for source in generate.source_files():
+        digest.update(source.read_bytes())
     for name in generate.DATA_FILES:
         digest.update((generate.SAMPLE / name).read_bytes())
     digest.update(photos_stamp().encode())

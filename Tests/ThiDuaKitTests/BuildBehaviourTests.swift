@@ -158,7 +158,7 @@ import Testing
         await #expect {
             try await site.build()
         } throws: { error in
-            "\(error)".contains("theme/templates/404.mustache:3:1: error: template error: a section opened with {{#name}}")
+            "\(error)".contains("theme/templates/404.mustache:2:1: error: template error: {{#open}} opened here is never closed with {{/open}}")
         }
     }
 
@@ -173,7 +173,7 @@ import Testing
         } throws: { error in
             let text = "\(error)"
             return text.contains("content/stories/cham-lo-tet.md:3:7: error: 'date': '2024-13-01' is not a date that exists")
-                && text.contains("theme/templates/404.mustache:3:1: error: template error: a section opened with {{#name}}")
+                && text.contains("theme/templates/404.mustache:2:1: error: template error: {{#open}} opened here is never closed with {{/open}}")
         }
     }
 }

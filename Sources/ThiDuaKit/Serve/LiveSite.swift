@@ -222,8 +222,8 @@ public struct LiveSite: Sendable {
         for job in renderer.jobs {
             let url = job.url(in: site)
             let dependencies = job.dependencies(in: site)
-            next[url] = (job.template, dependencies)
-            if everything || layoutChanged || templates.contains(job.template) || pages[url]?.dependencies != dependencies
+            next[url] = (job.kind.template, dependencies)
+            if everything || layoutChanged || templates.contains(job.kind.template) || pages[url]?.dependencies != dependencies
                 || dependencies.contains(where: changedSet.contains) {
                 toRender.append(job)
             }

@@ -44,6 +44,10 @@ extension TemplateCompiler {
             switch type.required {
             case .object(let shape):
                 guard let index = shape.index(of: part) else {
+                    if let missing = shape.missing {
+                        fail(scope, at, "template '\(scope.template)' links {{\(name.text)}}, \(missing)")
+                        return nil
+                    }
                     let so = name.path.prefix(offset).joined(separator: ".")
                     fail(scope, at, "'\(so)' has no '\(part)'; it has \(shape.fields.map(\.name).joined(separator: ", "))")
                     return nil

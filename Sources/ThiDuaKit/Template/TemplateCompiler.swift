@@ -8,14 +8,18 @@ struct TemplateCompiler {
     /// Problems found so far, each once.
     private(set) var errors: [TemplateError] = []
 
-    init(templates: [String: [TemplateSyntax]]) {
+    /// `escaping`: of every template, instead of the one its name implies.
+    private let escaping: TemplateEscaping?
+
+    init(templates: [String: [TemplateSyntax]], escaping: TemplateEscaping? = nil) {
         self.templates = templates
+        self.escaping = escaping
     }
 
     /// `name` compiled for values of the `frames` types, outermost first.
     mutating func compile(_ name: String, frames: [TemplateType]) -> TemplateBlock? {
         guard let syntax = templates[name] else { return nil }
-        var scope = Scope(template: name, frames: frames.map(\.required), escaping: .forTemplate(name),
+        var scope = Scope(template: name, frames: frames.map(\.required), escaping: escaping ?? .forTemplate(name),
                           including: [name], overrides: [:], indent: nil)
         return TemplateBlock(nodes(syntax, in: &scope), indent: nil)
     }
@@ -97,7 +101,7 @@ struct TemplateCompiler {
         }
         var inner = scope
         inner.template = name
-        inner.escaping = .forTemplate(name)
+        inner.escaping = escaping ?? .forTemplate(name)
         inner.including.append(name)
         inner.indent = Self.join(scope.indent, indent)
         // Blocks given further out win over those given here, as in swift-mustache.

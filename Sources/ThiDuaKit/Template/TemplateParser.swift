@@ -35,7 +35,7 @@ struct TemplateParser {
     }
 
     /// `indent`: inside a block given to a parent, how many blanks its first line had.
-    private mutating func body(closing name: String?, openedAt: SourcePosition?, mode: Mode, atLineStart startsLine: Bool = true,
+    private mutating func body(closing name: String?, openedAt: (tag: String, at: SourcePosition)?, mode: Mode, atLineStart startsLine: Bool = true,
                                indent: Int? = nil) throws(TemplateError) -> Body {
         var body = Body()
         var atLineStart = startsLine
@@ -74,6 +74,7 @@ struct TemplateParser {
             let at = SourcePosition(line: line, column: index - lineStart + 1)
             index += open.count
             let tag = try readTag(at: at)
+            let opened = ("\(tag.sigil.map(String.init) ?? "")\(tag.content)", at)
             let flush = { (nodes: inout [TemplateSyntax]) in
                 if !leading.isEmpty { nodes.append(.text(leading)) }
             }
@@ -82,7 +83,7 @@ struct TemplateParser {
             case "#", "^":
                 standalone = atLineStart && finishLine()
                 if !standalone { flush(&body.nodes) }
-                let inner = try self.body(closing: tag.content, openedAt: at, mode: innerMode, atLineStart: standalone,
+                let inner = try self.body(closing: tag.content, openedAt: opened, mode: innerMode, atLineStart: standalone,
                                           indent: definitionIndent)
                 body.nodes.append(.section(try self.name(tag.content, at: at), inverted: tag.sigil == "^", body: inner.nodes, at: at))
                 try requireNormal(mode, at: at)
@@ -111,19 +112,19 @@ struct TemplateParser {
                 flush(&body.nodes)
                 let indent = leading
                 standalone = atLineStart && finishLine()
-                let inner = try self.body(closing: tag.content, openedAt: at, mode: .parent)
+                let inner = try self.body(closing: tag.content, openedAt: opened, mode: .parent)
                 body.nodes.append(.parent(tag.content, indent: indent, blocks: inner.blocks, at: at))
                 try requireNormal(mode, at: at)
             case "$":
                 if mode == .parent {
                     standalone = atLineStart && finishLine()
-                    body.blocks[tag.content] = try self.body(closing: tag.content, openedAt: at, mode: .definition,
+                    body.blocks[tag.content] = try self.body(closing: tag.content, openedAt: opened, mode: .definition,
                                                              atLineStart: standalone).nodes
                 } else {
                     flush(&body.nodes)
                     let indent = leading
                     standalone = atLineStart && finishLine()
-                    let inner = try self.body(closing: tag.content, openedAt: at, mode: innerMode, atLineStart: standalone,
+                    let inner = try self.body(closing: tag.content, openedAt: opened, mode: innerMode, atLineStart: standalone,
                                               indent: definitionIndent)
                     body.nodes.append(.block(tag.content, indent: indent, body: inner.nodes, at: at))
                 }
@@ -136,8 +137,8 @@ struct TemplateParser {
             atLineStart = standalone
         }
         if let name, let openedAt {
-            throw TemplateError(template: template, position: openedAt,
-                                message: "the section opened here ({{\(name)}}) is never closed with {{/\(name)}}")
+            throw TemplateError(template: template, position: openedAt.at,
+                                message: "{{\(openedAt.tag)}} opened here is never closed with {{/\(name)}}")
         }
         return body
     }

@@ -36,14 +36,18 @@ public final class TemplateShape: Sendable {
     let showsAsText: Bool
     /// Made from the theme's own files (`t`, `assets`, `fragments`), not from thidua's types.
     let themeDefined: Bool
+    /// Says what a name missing below this shape means (`which names no file of the theme's assets/`).
+    let missing: String?
     private let positions: [String: Int]
 
-    init(name: String, doc: String, fields: [TemplateField], showsAsText: Bool = false, themeDefined: Bool = false) {
+    init(name: String, doc: String, fields: [TemplateField], showsAsText: Bool = false, themeDefined: Bool = false,
+         missing: String? = nil) {
         self.name = name
         self.doc = doc
         self.fields = fields
         self.showsAsText = showsAsText
         self.themeDefined = themeDefined
+        self.missing = missing
         var positions: [String: Int] = [:]
         for (index, field) in fields.enumerated() where positions[field.name] == nil {
             positions[field.name] = index
@@ -128,6 +132,14 @@ public struct FieldSpec<Root: Sendable>: Sendable {
         self.read = read
     }
 
+    /// Every field of `Inner`, read from the `Inner` a `Root` holds: a story's page is the
+    /// story with what sharing adds.
+    static func all<Inner>(of inner: TemplateFields<Inner>, _ get: @escaping @Sendable (Root) -> Inner) -> [Self] {
+        zip(inner.shape.fields, inner.readers).map { field, read in
+            Self(field.name, field.type, field.doc) { read(get($0)) }
+        }
+    }
+
     static func text(_ name: String, _ doc: String, _ read: @escaping @Sendable (Root) -> String) -> Self {
         Self(name, .text, doc) { .text(read($0)) }
     }
@@ -162,6 +174,10 @@ public struct FieldSpec<Root: Sendable>: Sendable {
 
     static func list<T: TemplateContext>(_ name: String, _ doc: String, _ read: @escaping @Sendable (Root) -> [T]) -> Self {
         Self(name, .list(.object(T.shape)), doc) { .list(read($0).map { .object($0) }) }
+    }
+
+    static func optionalList<T: TemplateContext>(_ name: String, _ doc: String, _ read: @escaping @Sendable (Root) -> [T]?) -> Self {
+        Self(name, .optional(.list(.object(T.shape))), doc) { read($0).map { .list($0.map { .object($0) }) } ?? .absent }
     }
 
     static func texts(_ name: String, _ doc: String, _ read: @escaping @Sendable (Root) -> [String]) -> Self {

@@ -7,7 +7,7 @@ extension ContextBuilder {
     /// `eagerFirst`: the body's first picture is the page's lead (the item has none above it).
     func bodyWithPictures(_ entry: Entry, eagerFirst: Bool) -> String {
         let html = entry.body
-        guard entry.references.contains(where: \.isImage), theme.has("picture") else { return html }
+        guard entry.references.contains(where: \.isImage), let template = theme.picture else { return html }
         var result = ""
         var rest = Substring(html)
         var first = eagerFirst
@@ -20,9 +20,9 @@ extension ContextBuilder {
                 continue
             }
             var context = picture(ImageKey(source: source, role: .lead, crop: .none), written: tag.src, alt: tag.alt, eager: first)
-            context["tooltip"] = tag.title ?? false
+            context.tooltip = tag.title
             first = false
-            result += theme.render("picture", context)
+            result += Self.text(template, [.object(context)], capacity: 1024)
         }
         result += rest
         return result

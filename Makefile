@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get install -y -qq --no-install-recommends
 BROWSER_VENV = .build-venv
 
-.PHONY: site test unit-test browser-test bench profile deps browser-deps build release clean
+.PHONY: site test unit-test browser-test bench profile docs deps browser-deps build release clean
 
 ## Build the sample campaign into public/.
 site: release
@@ -33,6 +33,10 @@ bench: release
 ## PROFILE_ARGS="--size 1000", "--binary PATH", "--top 30".
 profile: deps
 	python3 Benchmarks/profile.py $(PROFILE_ARGS)
+
+## docs/theme.md, made from the context types the templates read.
+docs: deps
+	THIDUA_UPDATE_DOCS=1 swift test --filter ThemeReferenceTests
 
 release: deps
 	swift build -c release --product thidua

@@ -141,7 +141,7 @@ public struct Builder: Sendable {
         defer { configuration.progress?.advance() }
         return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
             do {
-                return try staging.place(file.path, text: file.contents)
+                return try file.bytes.withUnsafeBytes { try staging.place(file.path, $0) }
             } catch {
                 throw BuildFailure([Diagnostic(path: file.path, message: "cannot write: \(error.localizedDescription)")])
             }

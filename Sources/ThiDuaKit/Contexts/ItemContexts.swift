@@ -2,12 +2,20 @@
 /// as a card in a list, in a feed.
 
 /// What every item has.
-struct EntryContext: Sendable {
+final class EntryContext: Sendable {
     let title: String
     let url: String
     let content: String
     let params: [String: OpenValue]
     let summary: String?
+
+    init(title: String, url: String, content: String, params: [String: OpenValue], summary: String?) {
+        self.title = title
+        self.url = url
+        self.content = content
+        self.params = params
+        self.summary = summary
+    }
 
     static func fields<Root>(_ entry: @escaping @Sendable (Root) -> EntryContext) -> [FieldSpec<Root>] {
         [
@@ -20,7 +28,7 @@ struct EntryContext: Sendable {
     }
 }
 
-struct StoryContext: TemplateContext {
+final class StoryContext: TemplateContext {
     let entry: EntryContext
     let date: DateContext
     let tags: [LinkContext]
@@ -30,9 +38,29 @@ struct StoryContext: TemplateContext {
     let thumb: PictureContext?
     let movement: LinkContext?
     let phase: PhaseContext?
-    var card: String?
+    let card: String?
 
-    static let fields = TemplateFields<Self>("Story", "A story of the campaign.", EntryContext.fields { $0.entry } + [
+    init(entry: EntryContext, date: DateContext, tags: [LinkContext], unit: LinkContext?, author: String?,
+         image: PictureContext?, thumb: PictureContext?, movement: LinkContext?, phase: PhaseContext?, card: String?) {
+        self.entry = entry
+        self.date = date
+        self.tags = tags
+        self.unit = unit
+        self.author = author
+        self.image = image
+        self.thumb = thumb
+        self.movement = movement
+        self.phase = phase
+        self.card = card
+    }
+
+    /// The same item with its card, which is rendered from the item without one.
+    func with(card: String?) -> StoryContext {
+        StoryContext(entry: entry, date: date, tags: tags, unit: unit, author: author, image: image, thumb: thumb,
+             movement: movement, phase: phase, card: card)
+    }
+
+    static let fields = TemplateFields<StoryContext>("Story", "A story of the campaign.", EntryContext.fields { $0.entry } + [
         .object("date", "`date:`.") { $0.date },
         .list("tags", "`tags:`, each with its page.") { $0.tags },
         .optionalObject("unit", "`unit:`, the trade union unit, with its page.") { $0.unit },
@@ -45,7 +73,7 @@ struct StoryContext: TemplateContext {
     ])
 }
 
-struct PersonContext: TemplateContext {
+final class PersonContext: TemplateContext {
     let entry: EntryContext
     let date: DateContext?
     let unit: LinkContext
@@ -58,9 +86,34 @@ struct PersonContext: TemplateContext {
     let avatar: AvatarContext?
     let movement: LinkContext?
     let phase: PhaseContext?
-    var card: String?
+    let card: String?
 
-    static let fields = TemplateFields<Self>("Person", "An exemplary member or collective.", EntryContext.fields { $0.entry } + [
+    init(entry: EntryContext, date: DateContext?, unit: LinkContext, collective: Bool, kindLabel: String,
+         role: String?, award: String?, photo: PictureContext?, portrait: PictureContext?, avatar: AvatarContext?,
+         movement: LinkContext?, phase: PhaseContext?, card: String?) {
+        self.entry = entry
+        self.date = date
+        self.unit = unit
+        self.collective = collective
+        self.kindLabel = kindLabel
+        self.role = role
+        self.award = award
+        self.photo = photo
+        self.portrait = portrait
+        self.avatar = avatar
+        self.movement = movement
+        self.phase = phase
+        self.card = card
+    }
+
+    /// The same item with its card, which is rendered from the item without one.
+    func with(card: String?) -> PersonContext {
+        PersonContext(entry: entry, date: date, unit: unit, collective: collective, kindLabel: kindLabel, role: role,
+             award: award, photo: photo, portrait: portrait, avatar: avatar, movement: movement, phase: phase,
+             card: card)
+    }
+
+    static let fields = TemplateFields<PersonContext>("Person", "An exemplary member or collective.", EntryContext.fields { $0.entry } + [
         .optionalObject("date", "`date:`, when they were honoured.") { $0.date },
         .object("unit", "`unit:`, with its page.") { $0.unit },
         .flag("collective", "A collective rather than one person.") { $0.collective },
@@ -76,7 +129,7 @@ struct PersonContext: TemplateContext {
     ])
 }
 
-struct MilestoneContext: TemplateContext {
+final class MilestoneContext: TemplateContext {
     let entry: EntryContext
     let date: DateContext
     let anniversary: AnniversaryContext?
@@ -84,9 +137,27 @@ struct MilestoneContext: TemplateContext {
     let thumb: PictureContext?
     let phase: PhaseContext?
     let upcoming: Bool
-    var card: String?
+    let card: String?
 
-    static let fields = TemplateFields<Self>("Milestone", "A milestone of the campaign.", EntryContext.fields { $0.entry } + [
+    init(entry: EntryContext, date: DateContext, anniversary: AnniversaryContext?, image: PictureContext?,
+         thumb: PictureContext?, phase: PhaseContext?, upcoming: Bool, card: String?) {
+        self.entry = entry
+        self.date = date
+        self.anniversary = anniversary
+        self.image = image
+        self.thumb = thumb
+        self.phase = phase
+        self.upcoming = upcoming
+        self.card = card
+    }
+
+    /// The same item with its card, which is rendered from the item without one.
+    func with(card: String?) -> MilestoneContext {
+        MilestoneContext(entry: entry, date: date, anniversary: anniversary, image: image, thumb: thumb, phase: phase,
+             upcoming: upcoming, card: card)
+    }
+
+    static let fields = TemplateFields<MilestoneContext>("Milestone", "A milestone of the campaign.", EntryContext.fields { $0.entry } + [
         .object("date", "`date:`.") { $0.date },
         .optionalObject("anniversary", "The round anniversary it marks that year, from `since:`.") { $0.anniversary },
         .optionalObject("image", "`image:`, cut as the page's lead.") { $0.image },

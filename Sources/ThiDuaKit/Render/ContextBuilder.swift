@@ -91,14 +91,13 @@ struct ContextBuilder: Sendable {
         stories.value(index) {
             let story = site.stories[index]
             let alt = story.image?.alt ?? ""
-            var context = StoryContext(
+            let context = StoryContext(
                 entry: entry(story.entry, leadPicture: story.image != nil), date: date(story.date),
                 tags: story.tags.map { LinkContext(title: $0, url: termURL(.tags, $0)) },
                 unit: story.unit.map { LinkContext(title: $0, url: termURL(.units, $0)) }, author: story.author,
                 image: picture(story.image, role: .lead, alt: alt, eager: true), thumb: picture(story.image, role: .card, alt: alt),
                 movement: movement(story.movement), phase: phase(story.phase), card: nil)
-            context.card = card(.storyCard, context)
-            return context
+            return context.with(card: card(.storyCard, context))
         }
     }
 
@@ -107,7 +106,7 @@ struct ContextBuilder: Sendable {
             let person = site.people[index]
             let name = person.entry.title
             // An avatar is drawn inline: with no photo, the body's first picture is the lead.
-            var context = PersonContext(
+            let context = PersonContext(
                 entry: entry(person.entry, leadPicture: person.photo != nil), date: person.date.map(date),
                 unit: LinkContext(title: person.unit, url: termURL(.units, person.unit)),
                 collective: person.kind == .collective, kindLabel: strings.text("person.\(person.kind.rawValue)"),
@@ -117,8 +116,7 @@ struct ContextBuilder: Sendable {
                 portrait: picture(person.photo, role: .portrait, alt: name),
                 avatar: person.photo == nil ? avatar(person) : nil,
                 movement: movement(person.movement), phase: phase(person.phase), card: nil)
-            context.card = card(.personCard, context)
-            return context
+            return context.with(card: card(.personCard, context))
         }
     }
 
@@ -126,14 +124,13 @@ struct ContextBuilder: Sendable {
         milestones.value(index) {
             let milestone = site.milestones[index]
             let alt = milestone.image?.alt ?? ""
-            var context = MilestoneContext(
+            let context = MilestoneContext(
                 entry: entry(milestone.entry, leadPicture: milestone.image != nil), date: date(milestone.date),
                 anniversary: anniversary(milestone.since, year: milestone.date.year),
                 image: picture(milestone.image, role: .lead, alt: alt, eager: true),
                 thumb: picture(milestone.image, role: .card, alt: alt),
                 phase: phase(milestone.phase), upcoming: site.now <= milestone.date, card: nil)
-            context.card = card(.milestoneCard, context)
-            return context
+            return context.with(card: card(.milestoneCard, context))
         }
     }
 

@@ -102,7 +102,19 @@ extension PageJob {
 /// A page ready to be written: its path under the output folder and its bytes.
 public struct OutputFile: Sendable, Equatable {
     public let path: String
-    public let contents: String
+    /// UTF-8, as rendered: pages go to disk without becoming a `String` on the way.
+    public let bytes: [UInt8]
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    init(path: String, contents: String) {
+        self.init(path: path, bytes: Array(contents.utf8))
+    }
+
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `/stories/tet/` → `stories/tet/index.html`; `/feed.xml` → `feed.xml`.
     static func path(forURL url: String) -> String {

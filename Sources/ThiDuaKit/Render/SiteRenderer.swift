@@ -19,11 +19,12 @@ public struct SiteRenderer: Sendable {
         let kind = job.kind
         let path = OutputFile.path(forURL: url)
         // Every kind has its template: the theme does not compile without them.
-        guard let block = theme.pages[kind] else { return OutputFile(path: path, contents: "") }
+        guard let block = theme.pages[kind] else { return OutputFile(path: path, bytes: []) }
         let chrome = builder.chrome(current: url, feeds: builder.feedLinks(for: job))
         let frames: [TemplateValue] = [.object(builder.common), .object(chrome), .object(frame(of: job, url: url))]
-        let rendered = String(decoding: TemplateRenderer.render(block, frames), as: UTF8.self)
-        return OutputFile(path: path, contents: kind == .calendar ? ICalendarText.lines(rendered) : rendered)
+        let rendered = TemplateRenderer.render(block, frames)
+        guard kind == .calendar else { return OutputFile(path: path, bytes: rendered) }
+        return OutputFile(path: path, contents: ICalendarText.lines(String(decoding: rendered, as: UTF8.self)))
     }
 
     private func info(_ title: String, _ url: String, _ job: PageJob) -> PageInfoContext {

@@ -22,12 +22,12 @@ import Testing
     @Test func everyMistakeOfEveryTemplateIsReportedAtOnce() throws {
         let stderr = try failing([
             "story": "{{<base}}{{$main}}{{page}}{{#page.tags}}{{nope}}{{/page.tags}}{{/main}}{{/base}}",
-            "person": "{{<base}}{{$main}}{{shout(page.title)}}{{page.params.anything}}{{/main}}{{/base}}",
+            "person": "{{<base}}{{$main}}{{shout(page.title)}}\n{{page.params.anything}}{{/main}}{{/base}}",
         ])
         #expect(stderr.contains("story.mustache:1:19: error: 'page' is a StoryPage, which has no text of its own; name one of its fields: title, url, content,"))
         #expect(stderr.contains("story.mustache:1:41: error: 'nope' is not a name story can use here; it can use title, url, page"))
         #expect(stderr.contains("person.mustache:1:19: error: 'shout' is not a transform thidua knows; it knows empty, count, reversed, uppercased, lowercased"))
-        #expect(!stderr.contains("anything"), "front matter is open: any name below it is allowed")
+        #expect(!stderr.contains("person.mustache:2:"), "front matter is open: any name below it is allowed")
     }
 
     @Test func aPartialThatIncludesItselfIsAnError() throws {

@@ -189,6 +189,11 @@ import Testing
         #expect(names == ["load", "parse", "assemble", "theme", "images", "render+write", "swap"])
         let columns = Set(lines.map { $0.count })
         #expect(columns.count == 1, "the times end in one column: \(lines)")
+        // "  templates: 412 tags in 1 ms of CPU, 0.100 µs a tag"
+        let templates = (run.stdout + run.stderr).split(separator: "\n").first { $0.hasPrefix("  templates: ") }
+        let count = templates?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        #expect(count > 100, "the tags the templates rendered are counted: \(String(describing: templates))")
+        #expect(templates?.hasSuffix(" µs a tag") == true)
 
     }
 }

@@ -36,6 +36,8 @@ public struct Builder: Sendable {
         /// Photos decoded and the files encoded from them, for the summary line.
         public let photosProcessed: Int
         public let photoFilesMade: Int
+        /// What rendering the templates took, for `--verbose`.
+        public let templates: TemplateWork
         /// Seconds per stage, in pipeline order, for `--verbose`.
         public let stages: [(name: String, seconds: Double)]
     }
@@ -57,7 +59,7 @@ public struct Builder: Sendable {
         } catch {
             throw writeFailure(error)
         }
-        let (outcomes, pages) = await publish(site: site, theme: theme, images: images, into: staging)
+        let (outcomes, pages, templates) = await publish(site: site, theme: theme, images: images, into: staging)
         clock.lap("render+write")
         var written = 0, unchanged = 0, failures: [Diagnostic] = []
         for outcome in outcomes {
@@ -80,13 +82,14 @@ public struct Builder: Sendable {
         clock.lap("swap")
         return Summary(pages: pages, written: written, unchanged: unchanged,
                        imagesEncoded: images.encoded, imagesInspected: images.inspected,
-                       photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade, stages: clock.laps)
+                       photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade,
+                       templates: templates, stages: clock.laps)
     }
 
     /// Renders and writes each page in the same task, so memory holds a few pages at a time
     /// rather than the whole site, whatever its size.
     private func publish(site: Site, theme: Theme, images: ImageSet, into staging: StagingFolder) async
-        -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int) {
+        -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int, templates: TemplateWork) {
         let renderer = SiteRenderer(theme: theme, site: site, images: images)
         let progress = configuration.progress
         let jobs = renderer.jobs
@@ -134,7 +137,7 @@ public struct Builder: Sendable {
         let indexOutcomes = await Parallel.map(indexFiles, batch: 32, enabled: configuration.parallel) { file in
             place(file, in: staging)
         }
-        return (assets + copies + pictures + pages + indexOutcomes, jobs.count)
+        return (assets + copies + pictures + pages + indexOutcomes, jobs.count, renderer.builder.meter.total)
     }
 
     private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {

@@ -22,7 +22,7 @@ extension ContextBuilder {
             var context = picture(ImageKey(source: source, role: .lead, crop: .none), written: tag.src, alt: tag.alt, eager: first)
             context.tooltip = tag.title
             first = false
-            result += Self.text(template, [.object(context)], capacity: 1024)
+            result += text(template, [.object(context)], capacity: 1024)
         }
         result += rest
         return result

@@ -4,6 +4,8 @@ struct ContextBuilder: Sendable {
     let theme: Theme
     /// The processed pictures of the Images stage.
     let images: ImageSet
+    /// Every template this builder and the pages render.
+    let meter = RenderMeter()
     var strings: UIStrings { theme.strings }
     /// `site`, `t`, `year`, `assets`: the frame under every page.
     private(set) var common: CommonFrame
@@ -67,14 +69,14 @@ struct ContextBuilder: Sendable {
                 MenuItemContext(title: item.title, url: item.url, current: isCurrent)
             }
             let frames: [TemplateValue] = [.object(common), .object(MenuFrame(menu: menu))]
-            let rendered = theme.fragments.map { TemplateValue.text(Self.text($0.block, frames)) }
+            let rendered = theme.fragments.map { TemplateValue.text(text($0.block, frames)) }
             return (menu, TemplateRecord(shape: theme.fragmentsShape, values: rendered))
         }
         return ChromeFrame(menu: made.menu, fragments: made.fragments, feeds: feeds)
     }
 
-    static func text(_ block: TemplateBlock, _ frames: [TemplateValue], capacity: Int = 4096) -> String {
-        String(decoding: TemplateRenderer.render(block, frames, capacity: capacity), as: UTF8.self)
+    func text(_ block: TemplateBlock, _ frames: [TemplateValue], capacity: Int = 4096) -> String {
+        String(decoding: meter.render(block, frames, capacity: capacity), as: UTF8.self)
     }
 
     func date(_ date: CalendarDate) -> DateContext {
@@ -137,7 +139,7 @@ struct ContextBuilder: Sendable {
     /// The item's card: the theme's `cards/<kind>` rendered once over the common frame and
     /// the item, for lists, term pages and the home page to place with `{{{card}}}`.
     private func card(_ kind: PartKind, _ item: some TemplateObject) -> String? {
-        theme.cards[kind].map { Self.text($0, [.object(common), .object(item)], capacity: 1024) }
+        theme.cards[kind].map { text($0, [.object(common), .object(item)], capacity: 1024) }
     }
 
     /// "Kỷ niệm 95 năm (1929 – 2024)" from the theme's pattern.

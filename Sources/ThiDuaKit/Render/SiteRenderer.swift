@@ -22,7 +22,7 @@ public struct SiteRenderer: Sendable {
         guard let block = theme.pages[kind] else { return OutputFile(path: path, bytes: []) }
         let chrome = builder.chrome(current: url, feeds: builder.feedLinks(for: job))
         let frames: [TemplateValue] = [.object(builder.common), .object(chrome), .object(frame(of: job, url: url))]
-        let rendered = TemplateRenderer.render(block, frames)
+        let rendered = builder.meter.render(block, frames, capacity: 16_384)
         guard kind == .calendar else { return OutputFile(path: path, bytes: rendered) }
         return OutputFile(path: path, contents: ICalendarText.lines(String(decoding: rendered, as: UTF8.self)))
     }

@@ -2,7 +2,9 @@
 enum TemplateEscapes {
     static func append(_ text: String, _ escaping: TemplateEscaping, to output: inout [UInt8]) {
         switch escaping {
-        case .none: output.append(contentsOf: text.utf8)
+        case .none:
+            var text = text
+            text.withUTF8 { output.append(contentsOf: $0) }
         case .html: appendHTML(text, to: &output)
         case .icalendar: output.append(contentsOf: ICalendarText.escape(text).utf8)
         case .yamlString:
@@ -11,31 +13,33 @@ enum TemplateEscapes {
         }
     }
 
-    /// The five characters with meaning in HTML, on UTF-8 bytes: text without any of them,
-    /// most of it, is copied as it is.
+    /// The five characters with meaning in HTML, on UTF-8 bytes: the runs between them are
+    /// copied whole, and a byte above `>` (letters, and every byte of a Vietnamese letter)
+    /// is passed over with one comparison.
     private static func appendHTML(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
-            guard utf8.contains(where: needsEscape) else {
-                output.append(contentsOf: utf8)
-                return
+            var start = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte <= UInt8(ascii: ">"), let entity = entity(byte) else { continue }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                entity.withUTF8Buffer { output.append(contentsOf: $0) }
+                start = index + 1
             }
-            for byte in utf8 {
-                switch byte {
-                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
-                default: output.append(byte)
-                }
-            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
-            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    private static func entity(_ byte: UInt8) -> StaticString? {
+        switch byte {
+        case UInt8(ascii: "&"): return "&amp;"
+        case UInt8(ascii: "<"): return "&lt;"
+        case UInt8(ascii: ">"): return "&gt;"
+        case UInt8(ascii: "\""): return "&quot;"
+        case UInt8(ascii: "'"): return "&#39;"
+        default: return nil
+        }
     }
 }
 

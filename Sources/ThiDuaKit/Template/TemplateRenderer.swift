@@ -2,6 +2,8 @@
 /// chose, so the hot path follows integers: no names, no dictionaries, no casts.
 struct TemplateRenderer {
     private(set) var output: [UInt8] = []
+    /// Variables and sections rendered so far.
+    private(set) var tags = 0
     private var frames: [TemplateValue]
 
     init(frames: [TemplateValue], capacity: Int = 16_384) {
@@ -38,10 +40,13 @@ struct TemplateRenderer {
         case .text(let bytes):
             output.append(contentsOf: bytes)
         case .value(let lookup, let escaping):
+            tags += 1
             write(value(lookup), escaping)
         case .section(let lookup, let block):
+            tags += 1
             section(value(lookup), block)
         case .inverted(let lookup, let block):
+            tags += 1
             if !Self.truthy(value(lookup)) { render(block) }
         case .group(let block):
             render(block)

@@ -20,7 +20,7 @@ struct TemplateCompiler {
     mutating func compile(_ name: String, frames: [TemplateType]) -> TemplateBlock? {
         guard let syntax = templates[name] else { return nil }
         var scope = Scope(template: name, frames: frames.map(\.required), escaping: escaping ?? .forTemplate(name),
-                          including: [name], overrides: [:], indent: nil)
+                          including: [name], overrides: [:], replacing: [], indent: nil)
         return TemplateBlock(nodes(syntax, in: &scope), indent: nil)
     }
 
@@ -34,6 +34,9 @@ struct TemplateCompiler {
         var including: [String]
         /// Blocks a child template gave its parent, with the template each was written in.
         var overrides: [String: (syntax: [TemplateSyntax], template: String)]
+        /// Blocks whose given text is being compiled around this place. Blocks given further
+        /// out always win, so meeting one of them again would repeat it without end.
+        var replacing: [String]
         /// The indentation of the standalone partials around, joined.
         var indent: String?
     }
@@ -73,11 +76,16 @@ struct TemplateCompiler {
                 nodes += include(name, indent: indent, blocks: nil, in: scope, at: at)
             case .parent(let name, let indent, let blocks, let at):
                 nodes += include(name, indent: indent, blocks: blocks, in: scope, at: at)
-            case .block(let name, let indent, let body, _):
+            case .block(let name, let indent, let body, let at):
                 var inner = scope
                 inner.indent = Self.join(scope.indent, indent)
                 let chosen: [TemplateSyntax]
                 if let override = scope.overrides[name] {
+                    guard !scope.replacing.contains(name) else {
+                        fail(scope, at, "block '\(name)' is used inside the text given for it: \((scope.replacing + [name]).joined(separator: " → ")); blocks cannot recurse")
+                        continue
+                    }
+                    inner.replacing.append(name)
                     chosen = override.syntax
                     inner.template = override.template
                 } else {

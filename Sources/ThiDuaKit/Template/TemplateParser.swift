@@ -102,7 +102,12 @@ struct TemplateParser {
                 if tag.sigil == "%" {
                     throw TemplateError(template: template, position: at, message: "pragmas ({{%…}}) are not used by thidua's templates")
                 }
-                if !standalone { flush(&body.nodes) }
+                // The blanks before stay pending, as in swift-mustache: written before what
+                // comes next on the line, and the indentation of a block or parent there.
+                if !standalone {
+                    atLineStart = false
+                    continue
+                }
             case ">":
                 flush(&body.nodes)
                 standalone = atLineStart && finishLine()

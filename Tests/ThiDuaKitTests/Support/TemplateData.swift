@@ -63,7 +63,7 @@ indirect enum DataValue: Decodable {
 
 /// An object type of the test data, made into the engine's `TemplateShape` once, so that
 /// every value of this type shares one shape (the compiler tells shapes apart by identity).
-final class DataShape {
+final class DataShape: Sendable {
     let fields: [(name: String, type: DataType)]
     let template: TemplateShape
 
@@ -76,7 +76,7 @@ final class DataShape {
 }
 
 /// The type of test data, declared by the generator or inferred from JSON.
-indirect enum DataType {
+indirect enum DataType: Sendable {
     case text
     case number
     case flag

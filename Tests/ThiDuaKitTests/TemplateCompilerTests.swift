@@ -39,3 +39,32 @@ import Testing
         #expect(bytes == Array(reference.utf8))
     }
 }
+
+/// Names met inside sections over front matter (`page.params`), the one part read by name.
+@Suite struct TemplateFrontMatterLookupTests {
+    static let site = DataShape(name: "site", fields: [("url", .text)])
+    static let page = DataShape(name: "page", fields: [("site", .object(site)), ("params", .open)])
+
+    /// A dotted name that front matter does not hold is thidua's own value further out, and
+    /// below it the steps go by index; below front matter that does hold it, by name. Before,
+    /// one set of steps served both, by name when front matter came first, and the typed
+    /// value further out was read by name and came out empty.
+    @Test(arguments: [
+        ("{{#params.gallery}}{{site.url}}{{.}};{{/params.gallery}}", "https://example.org/a.jpg;https://example.org/b.jpg;"),
+        ("{{#params}}{{site.url}}|{{#gallery}}{{site.url}}{{/gallery}}{{/params}}", "https://example.org/|https://example.org/https://example.org/"),
+        ("{{#params.own}}{{site.url}}{{/params.own}}", "front matter&#39;s own"),
+    ])
+    func dottedNamesInsideFrontMatter(_ template: String, _ expected: String) throws {
+        let data = DataValue.map([
+            "site": .map(["url": .text("https://example.org/")]),
+            "params": .map(["gallery": .list([.text("a.jpg"), .text("b.jpg")]), "own": .map(["site": .map(["url": .text("front matter's own")])])]),
+        ])
+        let reference = try TemplateHarness.reference(template, data: data)
+        guard case .rendered(let bytes) = TemplateHarness.render(template, data: data, type: .object(Self.page)) else {
+            Issue.record("refused")
+            return
+        }
+        #expect(String(decoding: bytes, as: UTF8.self) == expected)
+        #expect(bytes == Array(reference.utf8))
+    }
+}

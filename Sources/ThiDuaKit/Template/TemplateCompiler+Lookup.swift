@@ -5,9 +5,9 @@ extension TemplateCompiler {
     mutating func lookup(_ name: TemplateName, in scope: Scope, at: SourcePosition) -> (TemplateLookup, TemplateType)? {
         let top = scope.frames.count - 1
         var starts: [TemplateLookup.Start] = []
+        var found: [TemplateType] = []
         var type: TemplateType
         if let first = name.path.first {
-            var found: [TemplateType] = []
             let frames = name.innermostOnly ? [top] : Array((0...top).reversed())
             for frame in frames {
                 switch scope.frames[frame] {
@@ -24,7 +24,9 @@ extension TemplateCompiler {
                 // A value that is always there ends the walk outwards.
                 if let last = found.last, !last.isOptional { break }
             }
-            guard let chosen = found.first else {
+            // Front matter met on the way may not hold the name; thidua's own value further
+            // out gives the type, as it does the value whenever the front matter lacks it.
+            guard let chosen = found.first(where: { !Self.isOpen($0) }) ?? found.first else {
                 fail(scope, at, "'\(name.text)' is not a name \(scope.template) can use here; it can use \(names(in: scope))")
                 return nil
             }
@@ -36,6 +38,7 @@ extension TemplateCompiler {
             type = found.allSatisfy(\.isOptional) ? .optional(chosen.required) : chosen.required
         } else {
             starts = [.frame(top)]
+            found = [scope.frames[top]]
             type = scope.frames[top]
         }
         var steps: [TemplateLookup.Step] = []
@@ -78,7 +81,11 @@ extension TemplateCompiler {
             transforms.append(transform)
             type = type.isOptional ? .optional(result) : result
         }
-        return (TemplateLookup(starts: starts, steps: steps, transforms: transforms), type)
+        // From front matter the rest of the name is read by name too: the indexes above are
+        // those of thidua's own value.
+        let named = name.path.dropFirst().map(TemplateLookup.Step.named)
+        let paths = zip(starts, found).map { start, type in (start: start, steps: Self.isOpen(type) ? named : steps) }
+        return (TemplateLookup(starts: paths, transforms: transforms), type)
     }
 
     private static func apply(_ transform: TemplateTransform, to type: TemplateType) -> TemplateType? {
@@ -89,6 +96,11 @@ extension TemplateCompiler {
         case (.reversed, .list), (.reversed, .text), (.uppercased, .text), (.lowercased, .text): return type
         default: return nil
         }
+    }
+
+    private static func isOpen(_ type: TemplateType) -> Bool {
+        if case .open = type.required { return true }
+        return false
     }
 
     private static func sameKind(_ a: TemplateType, _ b: TemplateType) -> Bool {

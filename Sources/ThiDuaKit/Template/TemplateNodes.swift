@@ -24,7 +24,7 @@ final class TemplateBlock: Sendable {
 }
 
 /// How a value is found: the first of `starts` that is present (Mustache's walk out through
-/// the enclosing values, decided when compiling), then `steps` down into it, then the
+/// the enclosing values, decided when compiling), then its `steps` down into it, then the
 /// transforms, innermost first.
 struct TemplateLookup: Sendable {
     enum Start: Sendable {
@@ -40,8 +40,9 @@ struct TemplateLookup: Sendable {
         case named(String)
     }
 
-    let starts: [Start]
-    let steps: [Step]
+    /// Each start has steps of its own: below front matter they go by name, below thidua's
+    /// values by index.
+    let starts: [(start: Start, steps: [Step])]
     let transforms: [TemplateTransform]
 }
 

@@ -85,20 +85,20 @@ struct TemplateRenderer {
 
     private func value(_ lookup: TemplateLookup) -> TemplateValue {
         var value = TemplateValue.absent
-        for start in lookup.starts {
+        for (start, steps) in lookup.starts {
             switch start {
             case .frame(let frame): value = frames[frame]
             case .field(let frame, let index): value = Self.field(index, of: frames[frame])
             case .named(let frame, let name): value = Self.named(name, of: frames[frame])
             }
             if case .absent = value { continue }
-            break
-        }
-        for step in lookup.steps {
-            switch step {
-            case .field(let index): value = Self.field(index, of: value)
-            case .named(let name): value = Self.named(name, of: value)
+            for step in steps {
+                switch step {
+                case .field(let index): value = Self.field(index, of: value)
+                case .named(let name): value = Self.named(name, of: value)
+                }
             }
+            break
         }
         for transform in lookup.transforms {
             value = TemplateTransforms.apply(transform, to: value)

@@ -58,8 +58,8 @@ import Testing
 
         // The grammar must reach what it claims to, or a passing run proves little.
         guard Self.cases >= 1000, failures == 0 else { return }
-        for construct in ["section", "inverted", "variable", "transform", "dotted", "innermost", "partial", "parent", "override", "block",
-                          "delimiters", "comment", "own line"] {
+        for construct in ["section", "inverted", "variable", "transform", "dotted", "innermost", "front matter", "partial", "parent",
+                          "override", "block", "delimiters", "comment", "own line"] {
             #expect(counts[construct, default: 0] >= Self.cases / 10, "only \(counts[construct, default: 0]) \(construct)s in \(Self.cases) templates")
         }
     }

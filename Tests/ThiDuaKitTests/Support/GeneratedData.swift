@@ -5,6 +5,15 @@ enum GeneratedData {
     static let scalarFields: [(name: String, type: DataType)] = [
         ("ten", .text), ("mo-ta", .text), ("so", .number), ("co", .flag), ("an", .flag),
         ("nhan", .list(.text)), ("diem", .list(.number)), ("bat", .list(.flag)), ("bang", .list(.list(.text))),
+        ("params", .open),
+    ]
+    /// What `params` holds, like front matter: fixed keys of fixed kinds, each there or not,
+    /// so the generator knows which names show as text. `.open` stands for a mapping: its
+    /// `empty` and `count` differ (swift-mustache has them for dictionaries, thidua does not),
+    /// so no transform is generated on it. No key is a field name of the schema, where
+    /// swift-mustache could find a dictionary the compiler did not expect.
+    static let openFields: [(name: String, type: DataType)] = [
+        ("a", .text), ("b", .number), ("c", .flag), ("d", .number), ("l", .list(.text)), ("m", .open), ("m.a", .text), ("m.c", .flag),
     ]
     /// Fields holding an object, and fields holding a list of objects, of a shape drawn per case.
     static let objectFields = ["nguoi", "noi", "dot"]
@@ -51,8 +60,21 @@ enum GeneratedData {
                 map[field.name] = value(field.type, &random)
             }
             return .map(map)
-        case .open: preconditionFailure("the generator declares no open values")
+        case .open: return openValue(&random)
         }
+    }
+
+    static func openValue(_ random: inout SplitMix64) -> DataValue {
+        var map: [String: DataValue] = [:]
+        for (key, value) in [
+            ("a", DataValue.text(text(&random))), ("b", .integer(random.int(-5...99))), ("c", .flag(random.chance(50))),
+            ("d", .decimal(random.pick([0.5, 1.25, -2.5, 3.0, 0.001]))),
+            ("l", .list((0..<random.int(0...3)).map { _ in .text(text(&random)) })),
+            ("m", .map(["a": .text(text(&random)), "c": .flag(random.chance(50))])),
+        ] where random.chance(70) {
+            map[key] = value
+        }
+        return .map(map)
     }
 
     /// Vietnamese in NFC, the five characters HTML escaping changes, text that looks like a

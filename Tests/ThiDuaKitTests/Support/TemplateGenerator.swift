@@ -13,26 +13,6 @@ struct TemplateGenerator {
         case hidden
     }
 
-    struct Name {
-        let text: String
-        let type: DataType
-    }
-
-    /// The names that resolve at one place, by kind: `.` and `.name`, plain names, dotted
-    /// paths, transforms. Drawing a kind first keeps each common: paths and transforms
-    /// outnumber plain names many times over.
-    struct Names {
-        let kinds: [[Name]]
-        let printable: [[Name]]
-
-        init(_ kinds: [[Name]]) {
-            self.kinds = kinds.filter { !$0.isEmpty }
-            printable = kinds.map { kind in
-                kind.filter { switch $0.type { case .text, .number, .flag: return true; default: return false } }
-            }.filter { !$0.isEmpty }
-        }
-    }
-
     private(set) var random: SplitMix64
     let root: DataShape
     /// How many of each construct were written, to show the grammar reaches them all.
@@ -133,7 +113,9 @@ struct TemplateGenerator {
         countKind(of: name.text)
         var inner = frames
         switch (name.type, inverted) {
-        case (.list, true), (.flag, false): inner.append(.hidden)
+        // swift-mustache shows a dictionary or an array as Swift prints it, and does not push
+        // a Bool from front matter: `.` under open values is out of bounds.
+        case _ where name.dynamic, (.list, true), (.flag, false): inner.append(.hidden)
         case (.list(let item), false): inner.append(Self.frame(item))
         case (_, false): inner.append(Self.frame(name.type))
         case (_, true): break
@@ -192,56 +174,8 @@ struct TemplateGenerator {
         close = newClose
     }
 
-    /// Every name that resolves where `frames` are: names of any object frame (each means one
-    /// type everywhere), dotted paths below them, `.name` in the innermost object, `.` for
-    /// the innermost value, and transforms of those that have them.
-    private func names(_ frames: [Frame]) -> Names {
-        var innermost: [Name] = []
-        var plain: [Name] = []
-        var dotted: [Name] = []
-        var seen: Set<String> = []
-        for case .object(let shape) in frames.reversed() {
-            for field in shape.fields where seen.insert(field.name).inserted {
-                plain.append(Name(text: field.name, type: field.type.required))
-                dotted += Self.paths(below: field.name, field.type.required, depth: 0)
-            }
-        }
-        switch frames.last {
-        case .object(let shape)?:
-            for field in shape.fields {
-                innermost.append(Name(text: "." + field.name, type: field.type.required))
-                dotted += Self.paths(below: "." + field.name, field.type.required, depth: 0)
-            }
-        case .value(let type)?:
-            innermost.append(Name(text: ".", type: type))
-        default:
-            break
-        }
-        var transformed: [Name] = []
-        for name in innermost + plain + dotted {
-            switch name.type {
-            case .text:
-                transformed += [Name(text: "empty(\(name.text))", type: .flag), Name(text: "uppercased(\(name.text))", type: .text),
-                                Name(text: "reversed(\(name.text))", type: .text)]
-            case .list:
-                transformed += [Name(text: "empty(\(name.text))", type: .flag), Name(text: "count(\(name.text))", type: .number),
-                                Name(text: "reversed(\(name.text))", type: name.type)]
-            default: break
-            }
-        }
-        return Names([innermost, plain, dotted, transformed])
-    }
-
     private mutating func choose(_ kinds: [[Name]]) -> Name? {
         kinds.isEmpty ? nil : random.pick(random.pick(kinds))
-    }
-
-    private static func paths(below path: String, _ type: DataType, depth: Int) -> [Name] {
-        guard case .object(let shape) = type, depth < 2 else { return [] }
-        return shape.fields.flatMap { field in
-            [Name(text: path + "." + field.name, type: field.type.required)]
-                + paths(below: path + "." + field.name, field.type.required, depth: depth + 1)
-        }
     }
 
     private mutating func count(_ construct: String) {
@@ -250,6 +184,7 @@ struct TemplateGenerator {
 
     private mutating func countKind(of name: String) {
         if name.contains("(") { count("transform") }
+        if name.contains("params") { count("front matter") }
         if name.hasPrefix(".") || name.contains("(.") { count("innermost") }
         if name.dropFirst().contains(".") && !name.contains("(.)") { count("dotted") }
     }

@@ -133,7 +133,8 @@ private indirect enum Guess {
     case unknown
     case text, number, flag
     /// Decimals and values of mixed kinds: thidua keeps such values only in front matter,
-    /// whose type is `.open`, so the spec's data gets the same.
+    /// whose type is `.open`, so the spec's data gets the same. As text, a decimal would be
+    /// printed by this test rather than by the engine (`OpenValue.decimal`).
     case open
     case list(Guess)
     case object([String: Guess])

@@ -20,11 +20,15 @@ public struct SiteRenderer: Sendable {
         let path = OutputFile.path(forURL: url)
         // Every kind has its template: the theme does not compile without them.
         guard let block = theme.pages[kind] else { return OutputFile(path: path, bytes: []) }
-        let chrome = builder.chrome(current: url, feeds: builder.feedLinks(for: job))
-        let frames: [TemplateValue] = [.object(builder.common), .object(chrome), .object(frame(of: job, url: url))]
-        let rendered = builder.meter.render(block, frames, capacity: 16_384)
+        let rendered = builder.meter.render(block, frames(of: job, url: url), capacity: 16_384)
         guard kind == .calendar else { return OutputFile(path: path, bytes: rendered) }
         return OutputFile(path: path, contents: ICalendarText.lines(String(decoding: rendered, as: UTF8.self)))
+    }
+
+    /// What the page's template reads, outermost first: the common frame, the chrome, the page's own.
+    func frames(of job: PageJob, url: String) -> [TemplateValue] {
+        let chrome = builder.chrome(current: url, feeds: builder.feedLinks(for: job))
+        return [.object(builder.common), .object(chrome), .object(frame(of: job, url: url))]
     }
 
     private func info(_ title: String, _ url: String, _ job: PageJob) -> PageInfoContext {

@@ -50,7 +50,8 @@ public struct Builder: Sendable {
 
     public func build() async throws(BuildFailure) -> Summary {
         var clock = StageClock()
-        let (site, theme) = try await prepare(clock: &clock)
+        let bodies = BodyStore()
+        let (site, theme) = try await prepare(clock: &clock, bodies: bodies)
         let images = try await pictures(of: site, encode: true).get()
         clock.lap("images")
         let staging: StagingFolder
@@ -68,6 +69,10 @@ public struct Builder: Sendable {
             case .success(.unchanged): unchanged += 1
             case .failure(let failure): failures += failure.diagnostics
             }
+        }
+        if let bodies, bodies.failed > 0 {
+            failures.append(Diagnostic(path: NSTemporaryDirectory(),
+                                       message: "cannot read back the bodies kept in a temporary file; is the disk full or failing?"))
         }
         guard failures.isEmpty else {
             staging.discard()
@@ -176,8 +181,8 @@ public struct Builder: Sendable {
 
     /// The site and the theme, or every problem of both at once: an error in the content
     /// does not hide one in the theme until the next build.
-    private func prepare(clock: inout StageClock) async throws(BuildFailure) -> (Site, Theme) {
-        let (site, language) = await assembly(clock: &clock)
+    private func prepare(clock: inout StageClock, bodies: BodyStore? = nil) async throws(BuildFailure) -> (Site, Theme) {
+        let (site, language) = await assembly(clock: &clock, bodies: bodies)
         let theme = Result { () throws(BuildFailure) -> Theme in
             let source = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
             return try Theme.compile(source, language: language)
@@ -198,7 +203,9 @@ public struct Builder: Sendable {
 
     /// The site, and the language of `site.yml` when it could be read, which says which UI
     /// strings of the theme to check.
-    private func assembly(clock: inout StageClock) async -> (site: Result<Site, BuildFailure>, language: String?) {
+    /// `bodies`: where the build keeps the items' HTML bodies until it renders them.
+    private func assembly(clock: inout StageClock, bodies: BodyStore? = nil)
+        async -> (site: Result<Site, BuildFailure>, language: String?) {
         let loader = SourceLoader(root: configuration.source)
         let content: ContentSource
         do {
@@ -208,7 +215,7 @@ public struct Builder: Sendable {
         }
         clock.lap("load")
         let parsed = await ContentParser.parse(content, from: loader, parallel: configuration.parallel,
-                                               progress: configuration.progress)
+                                               progress: configuration.progress, bodies: bodies)
         clock.lap("parse")
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty else {

@@ -5,11 +5,12 @@
 final class EntryContext: Sendable {
     let title: String
     let url: String
-    let content: String
+    /// Read when a template shows it: a build keeps bodies out of memory.
+    let content: BodyText
     let params: [String: OpenValue]
     let summary: String?
 
-    init(title: String, url: String, content: String, params: [String: OpenValue], summary: String?) {
+    init(title: String, url: String, content: BodyText, params: [String: OpenValue], summary: String?) {
         self.title = title
         self.url = url
         self.content = content
@@ -21,7 +22,7 @@ final class EntryContext: Sendable {
         [
             .text("title", "`title:`.") { entry($0).title },
             .text("url", "Its page, from the site's root.") { entry($0).url },
-            .html("content", "The body, Markdown made HTML, its pictures made `<picture>`s.") { entry($0).content },
+            .html("content", "The body, Markdown made HTML, its pictures made `<picture>`s.") { entry($0).content.html },
             .open("params", "Front matter keys thidua does not use itself, as written (`{{page.params.x}}`).") { entry($0).params },
             .optionalText("summary", "`summary:`; absent when empty.") { entry($0).summary },
         ]

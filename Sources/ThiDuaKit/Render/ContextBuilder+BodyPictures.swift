@@ -5,9 +5,9 @@ import Foundation
 /// theme's `picture` template over the picture's data.
 extension ContextBuilder {
     /// `eagerFirst`: the body's first picture is the page's lead (the item has none above it).
-    func bodyWithPictures(_ entry: Entry, eagerFirst: Bool) -> String {
+    func bodyWithPictures(_ entry: Entry, eagerFirst: Bool) -> BodyText {
+        guard entry.references.contains(where: \.isImage), let template = theme.picture else { return entry.storedBody }
         let html = entry.body
-        guard entry.references.contains(where: \.isImage), let template = theme.picture else { return html }
         var result = ""
         var rest = Substring(html)
         var first = eagerFirst
@@ -25,7 +25,7 @@ extension ContextBuilder {
             result += text(template, [.object(context)], capacity: 1024)
         }
         result += rest
-        return result
+        return .inline(result)
     }
 }
 

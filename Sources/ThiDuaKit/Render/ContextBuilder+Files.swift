@@ -25,7 +25,7 @@ extension ContextBuilder {
         // Only the entries that make the cut are made: the site's feed chooses 20 of
         // thousands of items.
         // The body and tags as the item's page shows them.
-        var items: [(date: CalendarDate, entry: Entry, shown: () -> (content: String, tags: [LinkContext]?))] = []
+        var items: [(date: CalendarDate, entry: Entry, shown: () -> (content: BodyText, tags: [LinkContext]?))] = []
         let title: String
         let alternate: String
         func addStory(_ index: Int) {
@@ -66,7 +66,7 @@ extension ContextBuilder {
         let entries = newest.map { item in
             let shown = item.shown()
             return FeedFrame.Entry(title: item.entry.title, url: absolute(item.entry.url), updated: Self.timestamp(item.date),
-                                   summary: item.entry.summary.nonEmpty, content: full ? shown.content : nil, tags: shown.tags)
+                                   summary: item.entry.summary.nonEmpty, content: full ? shown.content.html : nil, tags: shown.tags)
         }
         let updated = newest.first?.date ?? site.timeline.campaign.start
         let feed = FeedFrame.Feed(title: title, selfURL: absolute(feedURL(scope)), alternate: absolute(alternate),

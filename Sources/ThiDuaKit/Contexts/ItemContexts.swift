@@ -18,6 +18,12 @@ final class EntryContext: Sendable {
         self.summary = summary
     }
 
+    /// The same entry with its body read: a page reads it before rendering, not while.
+    func reading() -> EntryContext {
+        guard case .stored = content else { return self }
+        return EntryContext(title: title, url: url, content: .inline(content.html), params: params, summary: summary)
+    }
+
     static func fields<Root>(_ entry: @escaping @Sendable (Root) -> EntryContext) -> [FieldSpec<Root>] {
         [
             .text("title", "`title:`.") { entry($0).title },
@@ -59,6 +65,12 @@ final class StoryContext: TemplateContext {
     func with(card: String?) -> StoryContext {
         StoryContext(entry: entry, date: date, tags: tags, unit: unit, author: author, image: image, thumb: thumb,
              movement: movement, phase: phase, card: card)
+    }
+
+    /// The same item with its body read, for its own page.
+    func reading() -> StoryContext {
+        StoryContext(entry: entry.reading(), date: date, tags: tags, unit: unit, author: author, image: image, thumb: thumb,
+             movement: movement, phase: phase, card: self.card)
     }
 
     static let fields = TemplateFields<StoryContext>("Story", "A story of the campaign.", EntryContext.fields { $0.entry } + [
@@ -114,6 +126,13 @@ final class PersonContext: TemplateContext {
              card: card)
     }
 
+    /// The same item with its body read, for its own page.
+    func reading() -> PersonContext {
+        PersonContext(entry: entry.reading(), date: date, unit: unit, collective: collective, kindLabel: kindLabel, role: role,
+             award: award, photo: photo, portrait: portrait, avatar: avatar, movement: movement, phase: phase,
+             card: self.card)
+    }
+
     static let fields = TemplateFields<PersonContext>("Person", "An exemplary member or collective.", EntryContext.fields { $0.entry } + [
         .optionalObject("date", "`date:`, when they were honoured.") { $0.date },
         .object("unit", "`unit:`, with its page.") { $0.unit },
@@ -156,6 +175,12 @@ final class MilestoneContext: TemplateContext {
     func with(card: String?) -> MilestoneContext {
         MilestoneContext(entry: entry, date: date, anniversary: anniversary, image: image, thumb: thumb, phase: phase,
              upcoming: upcoming, card: card)
+    }
+
+    /// The same item with its body read, for its own page.
+    func reading() -> MilestoneContext {
+        MilestoneContext(entry: entry.reading(), date: date, anniversary: anniversary, image: image, thumb: thumb, phase: phase,
+             upcoming: upcoming, card: self.card)
     }
 
     static let fields = TemplateFields<MilestoneContext>("Milestone", "A milestone of the campaign.", EntryContext.fields { $0.entry } + [

@@ -48,20 +48,20 @@ public struct SiteRenderer: Sendable {
         case .search:
             return PlainFrame(page: info(t.text("search.title"), url, job))
         case .page(let index):
-            let entry = builder.entry(site.pages[index].entry, leadPicture: false)
+            let entry = builder.entry(site.pages[index].entry, leadPicture: false).reading()
             return StaticPageFrame(page: StaticPageContext(page: PageContentContext(entry: entry),
                                                            sharing: builder.sharing(url: url, summary: entry.summary, job: job)))
         case .story(let index):
-            let story = builder.story(at: index)
+            let story = builder.story(at: index).reading()
             let link = { (index: Int) in LinkContext(title: site.stories[index].entry.title, url: site.stories[index].entry.url) }
             return StoryFrame(page: StoryPageContext(story: story, sharing: builder.sharing(url: url, summary: story.entry.summary, job: job)),
                               newer: index > 0 ? link(index - 1) : nil,
                               older: index + 1 < site.stories.count ? link(index + 1) : nil)
         case .person(let index):
-            let person = builder.person(at: index)
+            let person = builder.person(at: index).reading()
             return PersonFrame(page: PersonPageContext(person: person, sharing: builder.sharing(url: url, summary: person.entry.summary, job: job)))
         case .milestone(let index):
-            let milestone = builder.milestone(at: index)
+            let milestone = builder.milestone(at: index).reading()
             return MilestoneFrame(page: MilestonePageContext(
                 milestone: milestone, sharing: builder.sharing(url: url, summary: milestone.entry.summary, job: job)))
         case .list(let kind, let pager):

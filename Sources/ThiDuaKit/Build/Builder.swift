@@ -56,7 +56,8 @@ public struct Builder: Sendable {
         clock.lap("images")
         let staging: StagingFolder
         do {
-            staging = try StagingFolder.begin(output: configuration.output)
+            staging = try StagingFolder.begin(output: configuration.output, record: OutputRecord.location(
+                cache: site.config.images.cache, site: configuration.source, output: configuration.output))
         } catch {
             throw writeFailure(error)
         }

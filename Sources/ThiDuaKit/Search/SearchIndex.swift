@@ -71,15 +71,24 @@ enum SearchIndex {
         }
     }
 
-    /// What the index knows of one published item. The text is read when the document is
-    /// indexed and then dropped, so the plain text of every body is never held at once.
+    /// What the index knows of one published item. The plain text of the body is made when
+    /// the document is indexed and then dropped, so that of every body is never held at once.
     struct Document: Sendable {
         let url: String
         let title: String
         let kind: ContentKind
         let date: CalendarDate?
-        let snippet: String
-        let fields: @Sendable () -> [(Field, String)]
+        let summary: String
+        /// Summary, tags, unit…, with line breaks between: a phrase never spans two tags or a
+        /// unit and a tag.
+        let meta: String
+        /// The body's HTML.
+        let body: String
+
+        /// The summary, else the start of the body (a snippet needs no more).
+        var snippet: String {
+            Snippet.make(summary.nonEmpty ?? PlainText.fromHTML(body, atLeast: snippetLength * 16), limit: snippetLength)
+        }
     }
 
     static func files(for site: Site) -> [OutputFile] {
@@ -107,243 +116,142 @@ enum SearchIndex {
     }
 
     private static func document(_ entry: Entry, date: CalendarDate?, meta: [String]) -> Document {
-        // A snippet needs the start of the body only; the whole of it is read when indexed.
-        let summary = entry.summary.nonEmpty ?? PlainText.fromHTML(entry.body, atLeast: snippetLength * 16)
-        return Document(
-            url: entry.url, title: entry.title, kind: entry.kind, date: date,
-            snippet: Snippet.make(summary, limit: snippetLength),
-            // Line breaks between the parts: a phrase never spans two tags or a unit and a tag.
-            fields: { [(.title, entry.title), (.meta, meta.joined(separator: "\n")), (.body, PlainText.fromHTML(entry.body))] })
+        Document(url: entry.url, title: entry.title, kind: entry.kind, date: date, summary: entry.summary,
+                 meta: meta.joined(separator: "\n"), body: entry.body)
     }
 
     /// `runs`: how many threads index the documents; by default, one per core for sites of
     /// more than a few hundred documents.
     static func files(for documents: [Document], runs: Int? = nil) -> [OutputFile] {
-        // Each core indexes a run of documents; the runs are merged in order, which gives the
-        // lists a single pass would, so the files do not depend on the number of cores.
+        // Each core indexes a run of documents and makes their snippets; the runs are merged
+        // in order, which gives the lists a single pass would, so the files do not depend on
+        // the number of cores.
         let runs = max(1, min(runs ?? min(ProcessInfo.processInfo.activeProcessorCount, documents.count / 500), documents.count))
         let partials = Partials(count: runs)
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var indexer = Indexer()
             let range = documents.count * run / runs ..< documents.count * (run + 1) / runs
+            var snippets: [String] = []
+            snippets.reserveCapacity(range.count)
             for number in range {
+                let document = documents[number]
                 indexer.document = Int32(number)
-                for (field, text) in documents[number].fields() {
-                    indexer.field = field
-                    indexer.previous = -1
-                    Tokenizer.scan(text, into: &indexer)
-                }
+                indexer.scan(document.title, as: .title)
+                indexer.scan(document.meta, as: .meta)
+                PlainText.withText(of: document.body) { indexer.scan(utf8: $0, as: .body) }
                 indexer.endDocument()
+                snippets.append(document.snippet)
             }
-            partials.set(run, indexer)
+            partials.set(run, indexer, snippets: snippets)
         }
-        var indexer = partials.take(0)
-        for run in 1..<runs { indexer.merge(partials.take(run)) }
-        let table = indexer.table, postings = indexer.postings
-        let pairs = indexer.pairs, pairPostings = indexer.pairPostings
-
-        // Folded key of each word, when it is indexed.
-        let keys: [String?] = table.tokens.map { token in
-            let key = Folding.fold(token)
-            return key.isEmpty || key.utf8.count > maxTokenBytes ? nil : key
+        var (indexer, snippets) = partials.take(0)
+        for run in 1..<runs {
+            let (next, more) = partials.take(run)
+            indexer.merge(next)
+            snippets += more
         }
-        var forms: [String: [Int]] = [:]
-        for (id, key) in keys.enumerated() {
-            if let key { forms[key, default: []].append(id) }
-        }
-        // First key → second key → pair numbers.
-        var followers: [String: [String: [Int]]] = [:]
-        for (pair, words) in pairs.enumerated() {
-            guard let first = keys[Int(words.first)], let second = keys[Int(words.second)] else { continue }
-            followers[first, default: [:]][second, default: []].append(pair)
-        }
-
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json<T: Encodable>(_ value: T) -> String {
-            // Strings, arrays and dictionaries of them always encode.
-            String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self)
-        }
-
-        // Phrase files: first key → bucket → next key → exact pair → set.
-        var pairFiles: [String: [[String: [String: String]]]] = [:]
-        for (first, nexts) in followers {
-            var entries: [(String, [String: String])] = []
-            var bytes = 0
-            for (second, numbers) in nexts {
-                var sets: [String: String] = [:]
-                for pair in numbers {
-                    let words = pairs[pair]
-                    let text = table.tokens[Int(words.first)] + " " + table.tokens[Int(words.second)]
-                    let set = DocumentSet.encode(pairPostings[pair])
-                    sets[text] = set
-                    bytes += text.utf8.count + set.utf8.count + 8
-                }
-                bytes += second.utf8.count + 6
-                entries.append((second, sets))
-            }
-            let count = max(1, (bytes + pairFileBytes - 1) / pairFileBytes)
-            var buckets = [[String: [String: String]]](repeating: [:], count: count)
-            for (second, sets) in entries {
-                buckets[bucket(of: second, count: count)][second] = sets
-            }
-            pairFiles[first] = buckets
-        }
-
-        var files: [OutputFile] = []
-        files.reserveCapacity(forms.count + documents.count / chunkSize + 2)
-        struct WordFile: Encodable {
-            let f: [String: [String: String]]
-            let p: Int?
-        }
-        for key in forms.keys.sorted() {
-            var entry: [String: [String: String]] = [:]
-            for id in forms[key] ?? [] {
-                var sets: [String: String] = [:]
-                for field in Field.allCases where !postings[id * 3 + field.rawValue].isEmpty {
-                    sets[field.key] = DocumentSet.encode(postings[id * 3 + field.rawValue])
-                }
-                entry[table.tokens[id]] = sets
-            }
-            let name = fileName(forKey: key)
-            let buckets = pairFiles[key] ?? []
-            files.append(OutputFile(path: "search/t/\(name).json", contents: json(WordFile(f: entry, p: buckets.isEmpty ? nil : buckets.count))))
-            // Empty buckets are written too: the script may ask for any of them.
-            for (number, bucket) in buckets.enumerated() {
-                files.append(OutputFile(path: "search/p/\(name)-\(number).json", contents: json(bucket)))
-            }
-        }
-
+        var files = wordAndPhraseFiles(indexer)
+        files.reserveCapacity(files.count + documents.count / chunkSize + 2)
         for start in stride(from: 0, to: documents.count, by: chunkSize) {
-            let rows = documents[start..<min(start + chunkSize, documents.count)].map { document in
-                [
+            var json = JSONText(capacity: chunkSize * 512)
+            json.array(start..<min(start + chunkSize, documents.count)) { json, number in
+                let document = documents[number]
+                json.array([
                     document.url, document.title, document.kind.rawValue,
                     document.date?.description ?? "",
                     document.date.map(DatePattern.vietnameseShort.format) ?? "",
-                    document.snippet,
-                ]
+                    snippets[number],
+                ]) { $0.string($1) }
             }
-            files.append(OutputFile(path: "search/d/\(start / chunkSize).json", contents: json(rows)))
+            files.append(OutputFile(path: "search/d/\(start / chunkSize).json", contents: json.text))
         }
 
-        struct Meta: Encodable {
-            let version: Int
-            let docs: Int
-            let chunk: Int
-            let stamp: String
-        }
         var hash = FNV1a()
         for file in files {
             hash.add(file.path)
             hash.add(file.contents)
         }
-        let meta = Meta(version: version, docs: documents.count, chunk: chunkSize, stamp: hash.hex)
-        files.append(OutputFile(path: "search/meta.json", contents: json(meta)))
+        var meta = JSONText()
+        meta.raw("{\"chunk\":")
+        meta.number(chunkSize)
+        meta.raw(",\"docs\":")
+        meta.number(documents.count)
+        meta.raw(",\"stamp\":")
+        meta.string(hash.hex)
+        meta.raw(",\"version\":")
+        meta.number(version)
+        meta.raw("}")
+        files.append(OutputFile(path: "search/meta.json", contents: meta.text))
         return files
     }
 
-    /// Word number → field → ascending document numbers, and the same for pairs of words.
-    /// Documents are visited in order, so every list is sorted as it is built; memory is one
-    /// number per distinct word and pair of each document. Words are numbered rather than
-    /// hashed as strings at each occurrence: a 10,000-story site has millions of occurrences
-    /// of a few thousand words.
-    struct Indexer: TokenSink {
-        var table = TokenTable()
-        /// Word number × 3 + field.
-        var postings: [[Int32]] = []
-        var pairs: [(first: Int32, second: Int32)] = []
-        var pairPostings: [[Int32]] = []
-        private var pairNumbers = NumberTable()
-        /// The best field of each word in the current document, -1 when absent.
-        private var best: [Int8] = []
-        private var touched: [Int32] = []
+    /// `t/<key>.json` of every indexed word, each followed by its `p/<key>-<b>.json`, in the
+    /// order of the keys.
+    private static func wordAndPhraseFiles(_ indexer: Indexer) -> [OutputFile] {
+        let tokens = indexer.table.tokens, postings = indexer.postings
+        let pairs = indexer.pairs, pairPostings = indexer.pairPostings
+        // Folded key of each word, when it is indexed, as a number: the words and pairs are
+        // grouped by numbers rather than by hashing their keys again for every pair.
+        var keys: [String] = []
+        var keyNumbers: [String: Int] = [:]
+        let keyOfToken: [Int] = tokens.map { token in
+            let key = Folding.fold(token)
+            guard !key.isEmpty, key.utf8.count <= maxTokenBytes else { return -1 }
+            if let number = keyNumbers[key] { return number }
+            keyNumbers[key] = keys.count
+            keys.append(key)
+            return keys.count - 1
+        }
+        var forms = [[Int]](repeating: [], count: keys.count)
+        for (id, key) in keyOfToken.enumerated() where key >= 0 { forms[key].append(id) }
+        // First key → second key → pair numbers.
+        var followers = [[Int: [Int]]](repeating: [:], count: keys.count)
+        for (pair, words) in pairs.enumerated() {
+            let first = keyOfToken[Int(words.first)], second = keyOfToken[Int(words.second)]
+            if first >= 0 && second >= 0 { followers[first][second, default: []].append(pair) }
+        }
 
-        var document: Int32 = 0
-        var field = Field.body
-        var previous: Int32 = -1
-
-        mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, joined: Bool) {
-            let id = table.id(of: bytes)
-            let index = Int(id)
-            if index == best.count {
-                best.append(-1)
-                postings += [[], [], []]
-            }
-            if best[index] < Int8(field.rawValue) {
-                if best[index] < 0 { touched.append(id) }
-                best[index] = Int8(field.rawValue)
-            }
-            if joined && previous >= 0 {
-                let next = Int32(pairs.count)
-                let pair = Int(pairNumbers.number(for: UInt64(UInt32(previous)), UInt64(UInt32(id)), next: next))
-                if pair == next {
-                    pairs.append((previous, id))
-                    pairPostings.append([])
+        var files: [OutputFile] = []
+        for key in keys.indices.sorted(by: { keys[$0] < keys[$1] }) {
+            // Phrase files: bucket → next key → exact pair → set.
+            var entries: [(key: String, value: [(key: String, value: String)])] = []
+            var bytes = 0
+            for (second, numbers) in followers[key] {
+                let sets = numbers.map { pair in
+                    (key: tokens[Int(pairs[pair].first)] + " " + tokens[Int(pairs[pair].second)],
+                     value: DocumentSet.encode(pairPostings[pair]))
                 }
-                if pairPostings[pair].last != document { pairPostings[pair].append(document) }
+                bytes += sets.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 8 }
+                bytes += keys[second].utf8.count + 6
+                entries.append((keys[second], sets))
             }
-            previous = id
-        }
+            let count = entries.isEmpty ? 0 : max(1, (bytes + pairFileBytes - 1) / pairFileBytes)
+            var buckets = [[(key: String, value: [(key: String, value: String)])]](repeating: [], count: count)
+            for entry in entries { buckets[bucket(of: entry.key, count: count)].append(entry) }
 
-        mutating func breakPhrase() {
-            previous = -1
-        }
-
-        /// Appends what `other` found in the documents after this one's.
-        mutating func merge(_ other: Indexer) {
-            var numbers: [Int32] = []
-            numbers.reserveCapacity(other.table.tokens.count)
-            for token in other.table.tokens {
-                var token = token
-                let id = token.withUTF8 { table.id(of: $0) }
-                while postings.count <= Int(id) * 3 { postings += [[], [], []] }
-                numbers.append(id)
+            let name = fileName(forKey: keys[key])
+            var word = JSONText()
+            word.raw("{\"f\":")
+            word.object(forms[key].map { id in
+                (key: tokens[id], value: Field.allCases.compactMap { field -> (key: String, value: String)? in
+                    let documents = postings[id * 3 + field.rawValue]
+                    return documents.isEmpty ? nil : (field.key, DocumentSet.encode(documents))
+                })
+            }) { json, sets in json.object(sets) { $0.string($1) } }
+            if count > 0 {
+                word.raw(",\"p\":")
+                word.number(count)
             }
-            for (local, id) in numbers.enumerated() {
-                for field in 0..<3 {
-                    postings[Int(id) * 3 + field] += other.postings[local * 3 + field]
-                }
-            }
-            for (local, pair) in other.pairs.enumerated() {
-                let first = numbers[Int(pair.first)], second = numbers[Int(pair.second)]
-                let next = Int32(pairs.count)
-                let number = Int(pairNumbers.number(for: UInt64(UInt32(first)), UInt64(UInt32(second)), next: next))
-                if number == next {
-                    pairs.append((first, second))
-                    pairPostings.append([])
-                }
-                pairPostings[number] += other.pairPostings[local]
+            word.raw("}")
+            files.append(OutputFile(path: "search/t/\(name).json", contents: word.text))
+            // Empty buckets are written too: the script may ask for any of them.
+            for (number, bucket) in buckets.enumerated() {
+                var json = JSONText()
+                json.object(bucket) { json, sets in json.object(sets) { $0.string($1) } }
+                files.append(OutputFile(path: "search/p/\(name)-\(number).json", contents: json.text))
             }
         }
-
-        mutating func endDocument() {
-            for id in touched {
-                postings[Int(id) * 3 + Int(best[Int(id)])].append(document)
-                best[Int(id)] = -1
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
-    }
-
-    /// The indexers of the runs, handed from the threads that fill them.
-    private final class Partials: @unchecked Sendable {
-        private var indexers: [Indexer?]
-        private let lock = NSLock()
-
-        init(count: Int) {
-            indexers = Array(repeating: nil, count: count)
-        }
-
-        func set(_ run: Int, _ indexer: Indexer) {
-            lock.withLock { indexers[run] = indexer }
-        }
-
-        func take(_ run: Int) -> Indexer {
-            lock.withLock {
-                defer { indexers[run] = nil }
-                return indexers[run] ?? Indexer()
-            }
-        }
+        return files
     }
 
     /// Which of `count` phrase files holds the syllables folded to `key`: 32-bit FNV-1a of
@@ -369,13 +277,4 @@ enum SearchIndex {
         }
         return String(decoding: name, as: UTF8.self)
     }
-}
-
-/// Receives the words of a text from `SearchIndex.Tokenizer`.
-protocol TokenSink {
-    /// A word's UTF-8 bytes, lower case and composed, and whether only spaces separate it
-    /// from the word before (then the two make a phrase).
-    mutating func word(_ bytes: UnsafeBufferPointer<UInt8>, joined: Bool)
-    /// A word too long to index stood here: the words around it are no phrase.
-    mutating func breakPhrase()
 }

@@ -1,8 +1,8 @@
 extension SearchIndex {
     /// Lower case of the scalars of Vietnamese text, looked up in a table built once.
     enum LowerCase {
-        private static let latin: [UInt32] = (0..<0x300).map { mapping(of: UInt32($0)) }
-        private static let vietnamese: [UInt32] = (0x1E00..<0x1F00).map { mapping(of: UInt32($0)) }
+        /// Lower case of U+0000…U+02FF, then of U+1E00…U+1EFF: zero where it is not one scalar.
+        static let table: [UInt32] = (0..<0x300).map(mapping) + (0x1E00..<0x1F00).map(mapping)
 
         /// Zero when the lower case is not one scalar (İ → i + dot above).
         private static func mapping(of value: UInt32) -> UInt32 {
@@ -20,16 +20,19 @@ extension SearchIndex {
                 || (v >= 0x2000 && v <= 0x206F) || (v >= 0x20A0 && v <= 0x20CF)
         }
 
-        /// The lower case of a tabulated letter.
-        static func lowered(_ v: UInt32) -> UInt32 {
-            let lower: UInt32
+        /// The lower case of a tabulated letter, from `table` as the caller read it once: a
+        /// static is checked for its initialisation at every use, and this is per letter.
+        @inline(__always)
+        static func lowered(_ v: UInt32, in table: UnsafeBufferPointer<UInt32>) -> UInt32 {
+            let index: Int
             if v < 0x300 {
-                lower = latin[Int(v)]
+                index = Int(v)
             } else if v >= 0x1E00 && v < 0x1F00 {
-                lower = vietnamese[Int(v - 0x1E00)]
+                index = Int(v - 0x1E00) + 0x300
             } else {
                 return v
             }
+            let lower = table[index]
             return lower == 0 ? v : lower
         }
     }
@@ -83,6 +86,7 @@ extension SearchIndex {
         private var long: [String: Int32] = [:]
         private(set) var tokens: [String] = []
 
+        @inline(__always)
         mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
             guard bytes.count <= 16 else {
                 let text = String(decoding: bytes, as: UTF8.self)
@@ -91,14 +95,21 @@ extension SearchIndex {
                 tokens.append(text)
                 return Int32(tokens.count - 1)
             }
-            // Word bytes are never zero, so zero padding cannot make two words equal.
+            // Word bytes are never zero, so zero padding cannot make two words equal. The first
+            // eight bytes in one load when there are eight.
             var high: UInt64 = 0, low: UInt64 = 0
-            for (index, byte) in bytes.enumerated() {
+            var index = 0
+            if bytes.count >= 8 {
+                high = UnsafeRawBufferPointer(bytes).loadUnaligned(as: UInt64.self).littleEndian
+                index = 8
+            }
+            while index < bytes.count {
                 if index < 8 {
-                    high |= UInt64(byte) << (8 * UInt64(index))
+                    high |= UInt64(bytes[index]) << (8 * UInt64(index))
                 } else {
-                    low |= UInt64(byte) << (8 * UInt64(index - 8))
+                    low |= UInt64(bytes[index]) << (8 * UInt64(index - 8))
                 }
+                index += 1
             }
             let next = Int32(tokens.count)
             let id = packed.number(for: high, low, next: next)
@@ -108,45 +119,99 @@ extension SearchIndex {
     }
 
     /// Numbers for 128-bit keys, by open addressing with a multiplicative hash. It does the
-    /// work of a `[Key: Int32]` at a fraction of the cost: the indexer looks a word and a pair
-    /// up for every word of the site, and `Hasher`'s SipHash was most of the indexing time.
+    /// work of a `[Key: Int32]` at a fraction of the cost: the indexer looks a word up for
+    /// every word of the site, and `Hasher`'s SipHash was most of the indexing time. Key and
+    /// number share a slot, so a lookup reads one cache line.
     struct NumberTable {
-        private var highs = [UInt64](repeating: 0, count: 1024)
-        private var lows = [UInt64](repeating: 0, count: 1024)
-        private var numbers = [Int32](repeating: -1, count: 1024)
+        private struct Slot {
+            var high: UInt64 = 0, low: UInt64 = 0
+            var number: Int32 = -1
+        }
+
+        private var slots = [Slot](repeating: Slot(), count: 1024)
         private var count = 0
 
         /// The number of the key, or `next` after filing the key under it when it is new.
+        @inline(__always)
         mutating func number(for high: UInt64, _ low: UInt64, next: Int32) -> Int32 {
-            var slot = slot(high, low)
-            while numbers[slot] >= 0 {
-                if highs[slot] == high && lows[slot] == low { return numbers[slot] }
-                slot = (slot + 1) & (numbers.count - 1)
+            let mask = slots.count - 1
+            let found: Int32? = slots.withUnsafeMutableBufferPointer { slots in
+                var slot = Self.slot(high ^ (low &* 0x9E37_79B9_7F4A_7C15), mask)
+                while slots[slot].number >= 0 {
+                    if slots[slot].high == high && slots[slot].low == low { return slots[slot].number }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Slot(high: high, low: low, number: next)
+                return nil
             }
-            highs[slot] = high
-            lows[slot] = low
-            numbers[slot] = next
+            if let found { return found }
             count += 1
-            if count * 2 > numbers.count { grow() }
+            if count * 2 > slots.count { grow() }
             return next
         }
 
-        private func slot(_ high: UInt64, _ low: UInt64) -> Int {
-            let mixed = (high ^ (low &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-            return Int(truncatingIfNeeded: (mixed ^ (mixed >> 31)) & UInt64(numbers.count - 1))
+        private mutating func grow() {
+            let old = slots
+            slots = [Slot](repeating: Slot(), count: old.count * 2)
+            let mask = slots.count - 1
+            for entry in old where entry.number >= 0 {
+                var slot = Self.slot(entry.high ^ (entry.low &* 0x9E37_79B9_7F4A_7C15), mask)
+                while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
+            }
+        }
+
+        static func slot(_ key: UInt64, _ mask: Int) -> Int {
+            let mixed = key &* 0xBF58_476D_1CE4_E5B9
+            return Int(truncatingIfNeeded: mixed ^ (mixed >> 31)) & mask
+        }
+    }
+
+    /// Numbers for pairs of word numbers, as `NumberTable`, with the last document each pair
+    /// was seen in kept in its slot: the indexer learns whether a pair is new to the
+    /// document from the cache line it reads anyway.
+    struct PairTable {
+        private struct Slot {
+            var key: UInt64 = 0
+            var number: Int32 = -1
+            var document: Int32 = -1
+        }
+
+        private var slots = [Slot](repeating: Slot(), count: 1024)
+        private var count = 0
+
+        /// The number of the key (`next` when it is new), and whether it was seen in
+        /// `document` before.
+        @inline(__always)
+        mutating func note(_ key: UInt64, next: Int32, in document: Int32) -> (number: Int32, seen: Bool) {
+            let mask = slots.count - 1
+            let found: (Int32, Bool)? = slots.withUnsafeMutableBufferPointer { slots in
+                var slot = NumberTable.slot(key, mask)
+                while slots[slot].number >= 0 {
+                    if slots[slot].key == key {
+                        let seen = slots[slot].document == document
+                        slots[slot].document = document
+                        return (slots[slot].number, seen)
+                    }
+                    slot = (slot + 1) & mask
+                }
+                slots[slot] = Slot(key: key, number: next, document: document)
+                return nil
+            }
+            if let found { return found }
+            count += 1
+            if count * 2 > slots.count { grow() }
+            return (next, false)
         }
 
         private mutating func grow() {
-            let old = (highs, lows, numbers)
-            highs = [UInt64](repeating: 0, count: old.2.count * 2)
-            lows = highs
-            numbers = [Int32](repeating: -1, count: old.2.count * 2)
-            for index in old.2.indices where old.2[index] >= 0 {
-                var slot = slot(old.0[index], old.1[index])
-                while numbers[slot] >= 0 { slot = (slot + 1) & (numbers.count - 1) }
-                highs[slot] = old.0[index]
-                lows[slot] = old.1[index]
-                numbers[slot] = old.2[index]
+            let old = slots
+            slots = [Slot](repeating: Slot(), count: old.count * 2)
+            let mask = slots.count - 1
+            for entry in old where entry.number >= 0 {
+                var slot = NumberTable.slot(entry.key, mask)
+                while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = entry
             }
         }
     }

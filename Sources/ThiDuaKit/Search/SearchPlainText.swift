@@ -17,6 +17,18 @@ extension SearchIndex {
             }
         }
 
+        /// The text of the whole of `html` as UTF-8 bytes, in a buffer that lives only for
+        /// `body`: indexing reads the text once, and a String of it would be made and
+        /// checked for nothing.
+        static func withText<R>(of html: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            var html = html
+            return html.withUTF8 { input in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: input.count) { out in
+                    body(UnsafeBufferPointer(rebasing: out[..<plainText(input, into: out, atLeast: .max)]))
+                }
+            }
+        }
+
         /// The bytes of the text of `input` written to `out`; their count.
         private static func plainText(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>,
                                       atLeast: Int) -> Int {

@@ -6,47 +6,57 @@ extension SearchIndex {
     /// than Unicode properties because the script must apply the very same rule without the
     /// property escapes of newer JavaScript.
     enum Tokenizer {
-        /// Calls `body` with the UTF-8 bytes of each word, lower case and composed, and
-        /// whether only spaces separate it from the word before (then the two make a phrase).
+        /// Calls `sink` with the UTF-8 bytes of each word of `text`, lower case and composed,
+        /// and whether only spaces separate it from the word before (then the two make a phrase).
         static func scan<Sink: TokenSink>(_ text: String, into sink: inout Sink) {
+            var text = text
+            text.withUTF8 { scan(utf8: $0, into: &sink) }
+        }
+
+        /// The same for text as valid UTF-8 bytes (the plain text of a body, never made a String).
+        static func scan<Sink: TokenSink>(utf8 text: UnsafeBufferPointer<UInt8>, into sink: inout Sink) {
             guard !text.isEmpty else { return }
             // Vietnamese text is Latin letters, precomposed, and punctuation: it is lowered
             // scalar by scalar from a table, reading UTF-8 bytes (this loop is most of the
             // indexing time). Anything else (decomposed accents pasted from a word
             // processor, other scripts) goes through the full Unicode rules first.
-            var source = text
-            let fast = source.withUTF8 { bytes in
-                var index = 0
-                while index < bytes.count {
-                    let (value, length) = UTF8Bytes.decode(bytes, at: index)
-                    guard value < 0x80 || LowerCase.isTabulated(value) else { return false }
-                    index += length
+            var index = 0
+            while index < text.count {
+                let (value, length) = UTF8Bytes.decode(text, at: index)
+                guard value < 0x80 || LowerCase.isTabulated(value) else {
+                    var lowered = String(decoding: text, as: UTF8.self).lowercased().precomposedStringWithCanonicalMapping
+                    lowered.withUTF8 { words(of: $0, lowering: false, into: &sink) }
+                    return
                 }
-                return true
+                index += length
             }
-            if !fast { source = text.lowercased().precomposedStringWithCanonicalMapping }
+            words(of: text, lowering: true, into: &sink)
+        }
+
+        /// The words of `source`; `lowering` its letters from the table on the way.
+        private static func words<Sink: TokenSink>(of source: UnsafeBufferPointer<UInt8>, lowering: Bool, into sink: inout Sink) {
             // A word longer than the buffer folds to more than `maxTokenBytes` whatever its
             // letters (folding shrinks a letter at most threefold), so it is never indexed;
             // it still separates the words around it.
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { word in
-                var length = 0
-                var overlong = false
-                var joined = false
-                func endWord() {
-                    if overlong {
-                        sink.breakPhrase()
-                        joined = false
-                    } else if length > 0 {
-                        sink.word(UnsafeBufferPointer(rebasing: word[..<length]), joined: joined)
-                        joined = true
+            LowerCase.table.withUnsafeBufferPointer { table in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 256) { word in
+                    var length = 0
+                    var overlong = false
+                    var joined = false
+                    func endWord() {
+                        if overlong {
+                            sink.breakPhrase()
+                            joined = false
+                        } else if length > 0 {
+                            sink.word(UnsafeBufferPointer(rebasing: word[..<length]), joined: joined)
+                            joined = true
+                        }
+                        length = 0
+                        overlong = false
                     }
-                    length = 0
-                    overlong = false
-                }
-                source.withUTF8 { bytes in
                     var index = 0
-                    while index < bytes.count {
-                        var (value, size) = UTF8Bytes.decode(bytes, at: index)
+                    while index < source.count {
+                        var (value, size) = UTF8Bytes.decode(source, at: index)
                         index += size
                         if value < 0x80 {
                             if (value >= 0x61 && value <= 0x7A) || (value >= 0x30 && value <= 0x39) {
@@ -59,7 +69,7 @@ extension SearchIndex {
                                 continue
                             }
                         } else if isWord(value) {
-                            if fast { value = LowerCase.lowered(value) }
+                            if lowering { value = LowerCase.lowered(value, in: table) }
                         } else {
                             endWord()
                             if !isSpace(value) { joined = false }
@@ -73,8 +83,8 @@ extension SearchIndex {
                             length += size
                         }
                     }
+                    endWord()
                 }
-                endWord()
             }
         }
 
@@ -116,7 +126,10 @@ extension SearchIndex {
             if v < 0x80 {
                 return (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
             }
-            // The ranges are in ascending order, and most letters sit below the first ones.
+            // Latin and Vietnamese letters first, without reading the table: the separators
+            // below U+2000 are U+0080…U+00BF, ×, ÷ and U+1680.
+            if v >= 0xC0 && v < 0x2000 { return v != 0xD7 && v != 0xF7 && v != 0x1680 }
+            // The ranges are in ascending order.
             for range in separatorRanges {
                 if v < range.lowerBound { return true }
                 if v <= range.upperBound { return false }

@@ -1,20 +1,35 @@
 import Foundation
+import Synchronization
 
 /// Plain create-and-write of output files. `Data.write(to:)` syncs every file to disk, which
 /// for a site of thousands of pages costs more than rendering them; what makes a build
 /// all-or-nothing is the swap of the staging folder, not per-file durability.
 enum FileOutput {
-    static func write(_ bytes: Data, to path: String) throws {
-        try bytes.withUnsafeBytes { try write($0, to: path) }
+    /// Counts the previous files read back to compare within one task and its child tasks,
+    /// so a test shows that a rebuild spared them without timing anything.
+    @TaskLocal static var readBacks: ReadCounter?
+
+    final class ReadCounter: Sendable {
+        private let count = Atomic<Int>(0)
+
+        init() {}
+
+        var value: Int { count.load(ordering: .relaxed) }
+
+        func add() { count.add(1, ordering: .relaxed) }
     }
 
     static func write(_ buffer: UnsafeRawBufferPointer, to path: String) throws {
+        _ = try written(buffer, to: path)
+    }
+
+    /// Writes the file; its stat facts once written, which the output record keeps.
+    static func written(_ buffer: UnsafeRawBufferPointer, to path: String) throws -> stat {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
-        guard let base = buffer.baseAddress else { return }
         var offset = 0
-        while offset < buffer.count {
+        while let base = buffer.baseAddress, offset < buffer.count {
             let count = Foundation.write(descriptor, base + offset, buffer.count - offset)
             if count < 0 {
                 if errno == EINTR { continue }
@@ -22,6 +37,9 @@ enum FileOutput {
             }
             offset += count
         }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        return info
     }
 
     /// A hard link to an unchanged file of the previous build.
@@ -33,21 +51,23 @@ enum FileOutput {
     /// bytes are read only when the size is the same.
     static func holds(_ bytes: UnsafeRawBufferPointer, at path: String) -> Bool {
         var info = stat()
-        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count,
-              case .success(let old) = FileTree.read(path) else { return false }
+        guard stat(path, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        readBacks?.add()
+        guard case .success(let old) = FileTree.read(path) else { return false }
         return bytes.elementsEqual(old)
     }
 
     /// Runs `write`, making the target's folder when it is missing. Folders are made on
     /// demand: most pages go into a folder of their own, and making every parent first would
     /// cost system calls for each level of each page.
-    static func inFolder(of target: String, _ write: () throws -> Void) throws {
+    @discardableResult
+    static func inFolder<T>(of target: String, _ write: () throws -> T) throws -> T {
         do {
-            try write()
+            return try write()
         } catch {
             let folder = (target as NSString).deletingLastPathComponent
             guard makeFolder(folder) else { throw error }
-            try write()
+            return try write()
         }
     }
 

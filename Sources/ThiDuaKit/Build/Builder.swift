@@ -50,6 +50,12 @@ public struct Builder: Sendable {
 
     public func build() async throws(BuildFailure) -> Summary {
         var clock = StageClock()
+        let before = inputsBeforeBuilding()
+        if let last = unchanged(before) {
+            clock.lap("unchanged")
+            return Summary(pages: last.pages, written: 0, unchanged: last.files, imagesEncoded: 0, imagesInspected: 0,
+                           photosProcessed: 0, photoFilesMade: 0, templates: TemplateWork(tags: 0, seconds: 0), stages: clock.laps)
+        }
         let bodies = BodyStore()
         let (site, theme) = try await prepare(clock: &clock, bodies: bodies)
         let images = try await pictures(of: site, encode: true).get()
@@ -86,6 +92,7 @@ public struct Builder: Sendable {
             throw writeFailure(error)
         }
         clock.lap("swap")
+        remember(before, pages: pages, files: written + unchanged)
         return Summary(pages: pages, written: written, unchanged: unchanged,
                        imagesEncoded: images.encoded, imagesInspected: images.inspected,
                        photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade,

@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get install -y -qq --no-install-recommends
 BROWSER_VENV = .build-venv
 
-.PHONY: site test unit-test browser-test bench deps browser-deps build release clean
+.PHONY: site test unit-test browser-test bench profile docs deps browser-deps build release clean
 
 ## Build the sample campaign into public/.
 site: release
@@ -22,11 +22,21 @@ unit-test: deps
 browser-test: release browser-deps
 	$(BROWSER_VENV)/bin/python -m pytest -q Tests/browser Tests/validators Tests/workflow
 
-## Speed and memory against hugo and cmark, then photos against Hugo extended (see
+## Speed and memory against the floor (cmark + cp -r) and Hugo, then photos against Hugo extended (see
 ## Benchmarks/README.md); BENCH_ARGS="--sizes 1000", IMAGE_BENCH_ARGS="--photos 40,200 --thidua-only".
 bench: release
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
 	python3 Benchmarks/images.py $(IMAGE_BENCH_ARGS)
+
+## One thidua build of the generated 10,000-story site under perf: the top 15 symbols by self
+## time. Builds its own binary with debug info into .build-profile/ (see Benchmarks/README.md);
+## PROFILE_ARGS="--size 1000", "--binary PATH", "--top 30".
+profile: deps
+	python3 Benchmarks/profile.py $(PROFILE_ARGS)
+
+## docs/theme.md, made from the context types the templates read.
+docs: deps
+	THIDUA_UPDATE_DOCS=1 swift test --filter ThemeReferenceTests
 
 release: deps
 	swift build -c release --product thidua

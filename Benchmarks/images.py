@@ -403,7 +403,8 @@ def photo_alt(rng: random.Random, unit: str) -> str:
 
 def site_stamp(count: int) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    digest.update(Path(generate.__file__).read_bytes())
+    for source in generate.source_files():
+        digest.update(source.read_bytes())
     for name in generate.DATA_FILES:
         digest.update((generate.SAMPLE / name).read_bytes())
     digest.update(photos_stamp().encode())
@@ -753,7 +754,10 @@ def main(argv: list[str]) -> int:
     bench.install_missing({command: PACKAGES[command] for command in
                            ["time", "vips", "exiftool"] + ([] if args.thidua_only else ["hugo"])})
     bench.ensure_binary(binary)
-    commit = first_line(["git", "-C", str(REPO), "describe", "--always", "--dirty"])
+    # The work tree the binary was built in (often one of its own), as bench.py says.
+    commit = first_line(["git", "-C", str(binary.parent), "describe", "--always", "--dirty"])
+    if commit == "?":
+        commit = first_line(["git", "-C", str(REPO), "describe", "--always", "--dirty"])
     built = time.strftime("%H:%M", time.localtime(binary.stat().st_mtime))
     hugo_version, extended = hugo_info() if not args.thidua_only else ("hugo –", True)
     versions = {"thidua": f"thidua {commit} (built {built})", "hugo": hugo_version}

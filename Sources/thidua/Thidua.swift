@@ -83,6 +83,11 @@ struct Build: AsyncParsableCommand {
                     let name = stage.name.padding(toLength: width, withPad: " ", startingAt: 0)
                     printer.info(String(format: "  %@ %8.1f ms", name, stage.seconds * 1000))
                 }
+                let work = summary.templates
+                if work.tags > 0 {
+                    printer.info(String(format: "  templates: %d tags in %.0f ms of CPU, %.3f µs a tag", work.tags, work.seconds * 1000,
+                                        work.seconds * 1e6 / Double(work.tags)))
+                }
             }
             let total = summary.stages.reduce(0) { $0 + $1.seconds }
             // Photos are the slow part of a first build; say how many were encoded, so a long

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import Testing
 @testable import ThiDuaKit
 
@@ -40,37 +39,32 @@ import Testing
     @Test func templatesReachEveryAssetByItsDottedPath() throws {
         let paths = ["assets/style.css", "assets/fonts/be-vietnam.woff2", "assets/app.js", "assets/app.js.map", "assets/LICENSE"]
         let assets = paths.map(asset)
-        let tree = AssetLinks.tree(assets)
-        let template = try MustacheTemplate(string: "{{assets.style.css}} {{assets.fonts.be-vietnam.woff2}} {{assets.app.js}} {{{assets.app.js.map}}} {{assets.LICENSE}}")
-        #expect(template.render(["assets": tree]) == assets.map { "/" + $0.fingerprintedPath }.joined(separator: " "))
-        for path in paths {
-            let name = "assets." + path.dropFirst("assets/".count).replacingOccurrences(of: "/", with: ".")
-            #expect(AssetLinks.leads(name, in: tree), "\(name)")
+        let record = ThemeRecords.assets(AssetLinks.tree(assets))
+        let frame = TemplateType.object(TemplateShape(name: "Root", doc: "", fields: [TemplateField(name: "assets", type: .object(record.shape), doc: "")]))
+        let root = TemplateValue.object(TemplateRecord(shape: TemplateShape(name: "Root", doc: "", fields: []), values: [.object(record)]))
+        func render(_ text: String) throws -> (String?, [String]) {
+            var compiler = TemplateCompiler(templates: ["t": try TemplateParser.parse(text, template: "t")])
+            let block = compiler.compile("t", frames: [frame])
+            return (block.map { String(decoding: TemplateRenderer.render($0, [root]), as: UTF8.self) }, compiler.errors.map(\.message))
         }
-        #expect(!AssetLinks.leads("assets.fonts", in: tree), "a folder is no file")
-        #expect(!AssetLinks.leads("assets.style.cs", in: tree))
-        #expect(!AssetLinks.leads("assets.logo.svg", in: tree))
+        let all = try render("{{assets.style.css}} {{assets.fonts.be-vietnam.woff2}} {{assets.app.js}} {{{assets.app.js.map}}} {{assets.LICENSE}}")
+        #expect(all.1.isEmpty)
+        #expect(all.0 == assets.map { "/" + $0.fingerprintedPath }.joined(separator: " "))
+        #expect(try render("{{assets.fonts}}").1.first?.contains("has no text of its own") == true, "a folder is no file")
+        #expect(try render("{{assets.style.cs}}").1 == ["template 't' links {{assets.style.cs}}, which names no file of the theme's assets/"])
+        #expect(try render("{{assets.logo.svg}}").1 == ["template 't' links {{assets.logo.svg}}, which names no file of the theme's assets/"])
     }
 
     /// The assets a page can show: named by a tag, or below a section that names a folder.
-    @Test func linkedAssetsAreThoseATemplateNames() {
+    @Test func linkedAssetsAreThoseATemplateNames() throws {
         let assets = ["assets/style.css", "assets/fonts/a.woff2", "assets/fonts/b.woff2", "assets/photo.png"].map(asset)
         let byPath = Dictionary(uniqueKeysWithValues: assets.map { ($0.path, $0.fingerprintedPath) })
-        let names = TemplateTags.find(in: "{{assets.style.css}}{{#assets.fonts}}{{a.woff2}}{{/assets.fonts}}{{! assets.photo.png }}")
-            .filter(\.namesAssets).map(\.name)
-        #expect(names == ["assets.style.css", "assets.fonts", "assets.fonts"])
+        let syntax = try TemplateParser.parse("{{assets.style.css}}{{#assets.fonts}}{{a.woff2}}{{/assets.fonts}}{{! assets.photo.png }}", template: "t")
+        let names = ThemeRecords.assetNames(syntax)
+        #expect(names == ["assets.style.css", "assets.fonts"])
         #expect(AssetLinks.linked(assets, byNames: names)
             == Set(["assets/style.css", "assets/fonts/a.woff2", "assets/fonts/b.woff2"].compactMap { byPath[$0] }))
         #expect(AssetLinks.linked(assets, byNames: ["assets"]) == Set(byPath.values), "a section over all of them")
-    }
-
-    @Test func templateNamesOfAssetsAreFoundWithTheirPositions() {
-        let text = "<link href=\"{{assets.style.css}}\">\n{{#assets.logo.svg}}<img src=\"{{{ assets.logo.svg }}}\">{{/assets.logo.svg}}{{& assets.app.js}}{{site.title}}"
-        #expect(TemplateTags.find(in: text).filter(\.showsAsset) == [
-            .init(sigil: nil, name: "assets.style.css", position: SourcePosition(line: 1, column: 13)),
-            .init(sigil: "{", name: "assets.logo.svg", position: SourcePosition(line: 2, column: 31)),
-            .init(sigil: "&", name: "assets.app.js", position: SourcePosition(line: 2, column: 76)),
-        ])
     }
 }
 

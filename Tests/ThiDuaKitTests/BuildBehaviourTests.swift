@@ -158,7 +158,7 @@ import Testing
         await #expect {
             try await site.build()
         } throws: { error in
-            "\(error)".contains("theme/templates/404.mustache:3:1: error: template error: a section opened with {{#name}}")
+            "\(error)".contains("theme/templates/404.mustache:2:1: error: template error: {{#open}} opened here is never closed with {{/open}}")
         }
     }
 
@@ -173,7 +173,7 @@ import Testing
         } throws: { error in
             let text = "\(error)"
             return text.contains("content/stories/cham-lo-tet.md:3:7: error: 'date': '2024-13-01' is not a date that exists")
-                && text.contains("theme/templates/404.mustache:3:1: error: template error: a section opened with {{#name}}")
+                && text.contains("theme/templates/404.mustache:2:1: error: template error: {{#open}} opened here is never closed with {{/open}}")
         }
     }
 }
@@ -189,6 +189,11 @@ import Testing
         #expect(names == ["load", "parse", "assemble", "theme", "images", "render+write", "swap"])
         let columns = Set(lines.map { $0.count })
         #expect(columns.count == 1, "the times end in one column: \(lines)")
+        // "  templates: 412 tags in 1 ms of CPU, 0.100 µs a tag"
+        let templates = (run.stdout + run.stderr).split(separator: "\n").first { $0.hasPrefix("  templates: ") }
+        let count = templates?.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+        #expect(count > 100, "the tags the templates rendered are counted: \(String(describing: templates))")
+        #expect(templates?.hasSuffix(" µs a tag") == true)
 
     }
 }

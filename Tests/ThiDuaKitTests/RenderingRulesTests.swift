@@ -3,20 +3,27 @@ import Testing
 @testable import ThiDuaKit
 
 @Suite struct EscapingTests {
-    /// The fast content type must write exactly what swift-mustache's own HTML escaping writes.
+    /// thidua's escaping must write exactly what swift-mustache's own HTML escaping writes.
     @Test(arguments: [
         "Tết Giáp Thìn", "<script>alert('x')</script>", "A & B \"quoted\" > 'single'",
         "", "&amp; already", "Đoàn viên <b>đậm</b> & 😀",
     ])
     func sameOutputAsTheLibrary(_ text: String) throws {
         let library = try MustacheTemplate(string: "{{x}}").render(["x": text])
-        #expect(ByteHTMLContentType().escapeText(text) == library)
+        var output: [UInt8] = []
+        TemplateEscapes.append(text, .html, to: &output)
+        #expect(String(decoding: output, as: UTF8.self) == library)
     }
 
-    @Test func templatesUseIt() throws {
-        ThemeContentTypes.registered
-        let template = try MustacheTemplate(string: ThemeContentTypes.pragma(forTemplate: "story") + "{{x}}|{{{x}}}")
-        #expect(template.render(["x": "<b>"]) == "&lt;b&gt;|<b>")
+    @Test(arguments: [("story", "&lt;b&gt;|<b>"), ("robots.txt", "<b>|<b>"), ("calendar.ics", "<b>\\;|<b>;")])
+    func eachFileKindHasItsEscaping(_ template: String, _ expected: String) throws {
+        let shape = TemplateShape(name: "X", doc: "", fields: [TemplateField(name: "x", type: .text, doc: "")])
+        var compiler = TemplateCompiler(templates: [template: try TemplateParser.parse("{{x}}|{{{x}}}", template: template)])
+        let compiled = compiler.compile(template, frames: [.object(shape)])
+        let block = try #require(compiled)
+        let value = template == "calendar.ics" ? "<b>;" : "<b>"
+        let rendered = TemplateRenderer.render(block, [.object(TemplateRecord(shape: shape, values: [.text(value)]))])
+        #expect(String(decoding: rendered, as: UTF8.self) == expected)
     }
 }
 

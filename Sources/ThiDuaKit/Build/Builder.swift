@@ -36,6 +36,8 @@ public struct Builder: Sendable {
         /// Photos decoded and the files encoded from them, for the summary line.
         public let photosProcessed: Int
         public let photoFilesMade: Int
+        /// What rendering the templates took, for `--verbose`.
+        public let templates: TemplateWork
         /// Seconds per stage, in pipeline order, for `--verbose`.
         public let stages: [(name: String, seconds: Double)]
     }
@@ -48,7 +50,14 @@ public struct Builder: Sendable {
 
     public func build() async throws(BuildFailure) -> Summary {
         var clock = StageClock()
-        let (site, theme) = try await prepare(clock: &clock)
+        let before = inputsBeforeBuilding()
+        if let last = unchanged(before) {
+            clock.lap("unchanged")
+            return Summary(pages: last.pages, written: 0, unchanged: last.files, imagesEncoded: 0, imagesInspected: 0,
+                           photosProcessed: 0, photoFilesMade: 0, templates: TemplateWork(tags: 0, seconds: 0), stages: clock.laps)
+        }
+        let bodies = BodyStore()
+        let (site, theme) = try await prepare(clock: &clock, bodies: bodies)
         let images = try await pictures(of: site, encode: true).get()
         clock.lap("images")
         let staging: StagingFolder
@@ -58,7 +67,7 @@ public struct Builder: Sendable {
         } catch {
             throw writeFailure(error)
         }
-        let (outcomes, pages) = await publish(site: site, theme: theme, images: images, into: staging)
+        let (outcomes, pages, templates) = await publish(site: site, theme: theme, images: images, into: staging)
         clock.lap("render+write")
         var written = 0, unchanged = 0, failures: [Diagnostic] = []
         for outcome in outcomes {
@@ -67,6 +76,10 @@ public struct Builder: Sendable {
             case .success(.unchanged): unchanged += 1
             case .failure(let failure): failures += failure.diagnostics
             }
+        }
+        if let bodies, bodies.failed > 0 {
+            failures.append(Diagnostic(path: NSTemporaryDirectory(),
+                                       message: "cannot read back the bodies kept in a temporary file; is the disk full or failing?"))
         }
         guard failures.isEmpty else {
             staging.discard()
@@ -79,15 +92,17 @@ public struct Builder: Sendable {
             throw writeFailure(error)
         }
         clock.lap("swap")
+        remember(before, pages: pages, files: written + unchanged)
         return Summary(pages: pages, written: written, unchanged: unchanged,
                        imagesEncoded: images.encoded, imagesInspected: images.inspected,
-                       photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade, stages: clock.laps)
+                       photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade,
+                       templates: templates, stages: clock.laps)
     }
 
     /// Renders and writes each page in the same task, so memory holds a few pages at a time
     /// rather than the whole site, whatever its size.
     private func publish(site: Site, theme: Theme, images: ImageSet, into staging: StagingFolder) async
-        -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int) {
+        -> (outcomes: [Result<StagingFolder.Outcome, BuildFailure>], pages: Int, templates: TemplateWork) {
         let renderer = SiteRenderer(theme: theme, site: site, images: images)
         let progress = configuration.progress
         let jobs = renderer.jobs
@@ -135,14 +150,14 @@ public struct Builder: Sendable {
         let indexOutcomes = await Parallel.map(indexFiles, batch: 32, enabled: configuration.parallel) { file in
             place(file, in: staging)
         }
-        return (assets + copies + pictures + pages + indexOutcomes, jobs.count)
+        return (assets + copies + pictures + pages + indexOutcomes, jobs.count, renderer.builder.meter.total)
     }
 
     private func place(_ file: OutputFile, in staging: StagingFolder) -> Result<StagingFolder.Outcome, BuildFailure> {
         defer { configuration.progress?.advance() }
         return Result { () throws(BuildFailure) -> StagingFolder.Outcome in
             do {
-                return try staging.place(file.path, text: file.contents)
+                return try file.bytes.withUnsafeBytes { try staging.place(file.path, $0) }
             } catch {
                 throw BuildFailure([Diagnostic(path: file.path, message: "cannot write: \(error.localizedDescription)")])
             }
@@ -174,8 +189,8 @@ public struct Builder: Sendable {
 
     /// The site and the theme, or every problem of both at once: an error in the content
     /// does not hide one in the theme until the next build.
-    private func prepare(clock: inout StageClock) async throws(BuildFailure) -> (Site, Theme) {
-        let (site, language) = await assembly(clock: &clock)
+    private func prepare(clock: inout StageClock, bodies: BodyStore? = nil) async throws(BuildFailure) -> (Site, Theme) {
+        let (site, language) = await assembly(clock: &clock, bodies: bodies)
         let theme = Result { () throws(BuildFailure) -> Theme in
             let source = try SourceLoader(root: configuration.source).loadTheme(fallback: configuration.defaultTheme)
             return try Theme.compile(source, language: language)
@@ -196,7 +211,9 @@ public struct Builder: Sendable {
 
     /// The site, and the language of `site.yml` when it could be read, which says which UI
     /// strings of the theme to check.
-    private func assembly(clock: inout StageClock) async -> (site: Result<Site, BuildFailure>, language: String?) {
+    /// `bodies`: where the build keeps the items' HTML bodies until it renders them.
+    private func assembly(clock: inout StageClock, bodies: BodyStore? = nil)
+        async -> (site: Result<Site, BuildFailure>, language: String?) {
         let loader = SourceLoader(root: configuration.source)
         let content: ContentSource
         do {
@@ -206,7 +223,7 @@ public struct Builder: Sendable {
         }
         clock.lap("load")
         let parsed = await ContentParser.parse(content, from: loader, parallel: configuration.parallel,
-                                               progress: configuration.progress)
+                                               progress: configuration.progress, bodies: bodies)
         clock.lap("parse")
         guard let config = parsed.config, let timeline = parsed.timeline, let movements = parsed.movements,
               parsed.problems.isEmpty else {

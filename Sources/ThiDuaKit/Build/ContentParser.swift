@@ -9,7 +9,7 @@ enum ContentParser {
     }
 
     static func parse(_ content: ContentSource, from loader: SourceLoader, parallel: Bool,
-                      progress: BuildProgress? = nil) async -> Parsed {
+                      progress: BuildProgress? = nil, bodies: BodyStore? = nil) async -> Parsed {
         var parsed = Parsed()
         func keep<T>(_ result: Result<T, BuildFailure>) -> T? {
             switch result {
@@ -21,7 +21,7 @@ enum ContentParser {
         parsed.timeline = keep(DataFileParser.timeline(content.timeline))
         parsed.movements = keep(DataFileParser.movements(content.movements))
 
-        let results = await parseDocuments(content.documents, from: loader, parallel: parallel, progress: progress)
+        let results = await parseDocuments(content.documents, from: loader, parallel: parallel, progress: progress, bodies: bodies)
         for result in results {
             if let item = keep(result) { parsed.items.append(item) }
         }
@@ -29,14 +29,14 @@ enum ContentParser {
     }
 
     private static func parseDocuments(_ paths: [String], from loader: SourceLoader, parallel: Bool,
-                                       progress: BuildProgress?) async -> [Result<Item, BuildFailure>] {
+                                       progress: BuildProgress?, bodies: BodyStore?) async -> [Result<Item, BuildFailure>] {
         progress?.begin(.parsing, total: paths.count)
         @Sendable func parseOne(_ path: String) -> Result<Item, BuildFailure> {
             defer { progress?.advance() }
             guard let kind = ItemParser.kind(of: path) else {
                 return .failure(BuildFailure([Diagnostic(path: path, message: "not inside a collection folder")]))
             }
-            return loader.read(path).mapError { BuildFailure([$0]) }.flatMap { ItemParser.parse($0, as: kind) }
+            return loader.read(path).mapError { BuildFailure([$0]) }.flatMap { ItemParser.parse($0, as: kind, bodies: bodies) }
         }
         return await Parallel.map(paths, batch: 32, enabled: parallel, parseOne)
     }

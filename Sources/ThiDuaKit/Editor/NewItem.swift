@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// `thidua new`: a new Markdown file from the theme's archetype of its collection, with the
 /// title, the day and the current phase filled in, never over an existing file.
@@ -55,16 +54,24 @@ public struct NewItem: Sendable {
         } else {
             phase = nil
         }
-        ThemeContentTypes.registered
+        let text: String
+        let syntax: [TemplateSyntax]
         do {
-            let text = try TextDecoding.decode(file).get()
-            let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: \(YAMLStringContentType.name) }}" + text)
-            var context: [String: any Sendable] = ["title": title, "date": today.description]
-            context["phase"] = phase
-            return template.render(context)
+            text = try TextDecoding.decode(file).get()
+            syntax = try TemplateParser.parse(text, template: "archetype")
+        } catch let error as TemplateError {
+            throw BuildFailure([Diagnostic(path: file.path, position: error.position, message: "archetype error: \(error.message)")])
         } catch {
             throw BuildFailure([Diagnostic(path: file.path, message: "archetype error: \(error)")])
         }
+        var compiler = TemplateCompiler(templates: ["archetype": syntax], escaping: .yamlString)
+        guard let block = compiler.compile("archetype", frames: [.object(ArchetypeContext.shape)]), compiler.errors.isEmpty else {
+            throw BuildFailure(compiler.errors.map {
+                Diagnostic(path: file.path, position: $0.position, message: "archetype error: \($0.message)")
+            })
+        }
+        let context = ArchetypeContext(title: title, date: today.description, phase: phase)
+        return String(decoding: TemplateRenderer.render(block, [.object(context)]), as: UTF8.self)
     }
 
     private func loadTimeline() throws -> Timeline {
@@ -72,6 +79,19 @@ public struct NewItem: Sendable {
         let data = try Data(contentsOf: url)
         return try DataFileParser.timeline(SourceFile(path: "content/timeline.yml", bytes: [UInt8](data))).get()
     }
+}
+
+/// What an archetype fills in; values go inside double-quoted YAML strings.
+struct ArchetypeContext: TemplateContext {
+    let title: String
+    let date: String
+    let phase: String?
+
+    static let fields = TemplateFields<Self>("Archetype", "A new item's front matter (`theme/archetypes/`).", [
+        .text("title", "The title given to `thidua new`.") { $0.title },
+        .text("date", "Today, `2024-05-01`.") { $0.date },
+        .optionalText("phase", "The id of the phase today falls in.") { $0.phase },
+    ])
 }
 
 extension ContentKind {

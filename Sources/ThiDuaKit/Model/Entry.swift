@@ -29,8 +29,10 @@ public struct Entry: Sendable {
     /// Set by the Assemble stage from the site's permalinks.
     public internal(set) var url: String = ""
     public let title: String
-    /// The body as HTML from libcmark, already safe.
-    public let body: String
+    /// The body as HTML from libcmark, already safe: in memory, or in the build's `BodyStore`.
+    let storedBody: BodyText
+    /// Read from the store on each use: hold it only as long as needed.
+    public var body: String { storedBody.html }
     public let summary: String
     public let params: [String: Param]
     public let draft: Bool

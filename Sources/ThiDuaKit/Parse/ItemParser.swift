@@ -3,7 +3,8 @@ import Foundation
 /// Parses one Markdown file of a collection into a typed item. Pure: bytes in, item or
 /// diagnostics out, so files can be parsed on any thread in any order.
 enum ItemParser {
-    static func parse(_ file: SourceFile, as kind: ContentKind) -> Result<Item, BuildFailure> {
+    /// `bodies`: where to keep the HTML body; nil keeps it in memory.
+    static func parse(_ file: SourceFile, as kind: ContentKind, bodies: BodyStore? = nil) -> Result<Item, BuildFailure> {
         let text: String
         switch TextDecoding.decode(file) {
         case .success(let decoded): text = decoded
@@ -19,7 +20,7 @@ enum ItemParser {
         case .success(let document): yaml = document
         case .failure(let problem): return .failure(BuildFailure([problem]))
         }
-        let parser = Parser(file: file, yaml: yaml, body: split.body, bodyLineOffset: split.bodyLineOffset)
+        let parser = Parser(file: file, yaml: yaml, body: split.body, bodyLineOffset: split.bodyLineOffset, bodies: bodies)
         do {
             switch kind {
             case .pages: return .success(.page(try parser.page()))
@@ -44,6 +45,7 @@ enum ItemParser {
         let yaml: YAMLDocument
         let body: String
         let bodyLineOffset: Int
+        let bodies: BodyStore?
 
         func story() throws(BuildFailure) -> Story {
             let (keys, common, fm) = try decode(StoryFrontMatter.self)
@@ -138,7 +140,8 @@ enum ItemParser {
             }
             guard problems.isEmpty else { throw BuildFailure(problems) }
             let markdown = MarkdownRenderer.render(body)
-            return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle, body: markdown.html,
+            return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle,
+                         storedBody: bodies?.keep(markdown.html) ?? .inline(markdown.html),
                          summary: common.summary ?? markdown.firstParagraph, params: keys.params(excluding: known),
                          draft: common.draft ?? false, publishDate: common.publishDate, expiryDate: common.expiryDate,
                          aliases: oldURLs,

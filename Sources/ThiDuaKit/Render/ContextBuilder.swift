@@ -1,35 +1,43 @@
-/// Turns the site model into the dictionaries templates read. Dictionaries, not structs:
-/// swift-mustache walks a dictionary several times faster than a struct through Mirror.
+/// Turns the site model into the typed values templates read (`Contexts/`).
 struct ContextBuilder: Sendable {
-    typealias Context = [String: any Sendable]
-
     let site: Site
     let theme: Theme
     /// The processed pictures of the Images stage.
     let images: ImageSet
+    /// Every template this builder and the pages render.
+    let meter = RenderMeter()
     var strings: UIStrings { theme.strings }
-    /// Keys every page shares (`site`, `t`, `year`, `assets`).
-    private(set) var common: Context = [:]
-    private let items = ContextMemo<ItemKey>()
+    /// `site`, `t`, `year`, `assets`: the frame under every page.
+    private(set) var common: CommonFrame
+    /// A story shows on its own page, a list page, its feeds, the home page and a term page
+    /// for each of its tags, unit, movement and phase: making its context and rendering its
+    /// card again for each of them was a fifth of a build.
+    private let stories = ContextMemo<Int, StoryContext>()
+    private let people = ContextMemo<Int, PersonContext>()
+    private let milestones = ContextMemo<Int, MilestoneContext>()
     /// The menu and the fragments, by which menu items are current.
-    private let chromes = ContextMemo<[Bool]>()
+    private let chromes = ContextMemo<[Bool], (menu: [MenuItemContext], fragments: TemplateRecord)>()
     /// Computed once: thousands of pages link the same few phases and movements.
-    private var phases: [String: Context] = [:]
-    private var movements: [String: Context] = [:]
+    private var phases: [String: PhaseContext] = [:]
+    private var movements: [String: LinkContext] = [:]
     /// Linked from the head of every page.
-    private(set) var siteFeedLink: Context = [:]
+    private(set) var siteFeedLink: LinkContext
 
     init(site: Site, theme: Theme, images: ImageSet) {
         self.site = site
         self.theme = theme
         self.images = images
+        siteFeedLink = LinkContext(title: site.config.title, url: "")
+        common = CommonFrame(site: SiteContext(title: "", baseURL: "", language: "", params: [:], campaign: "", description: nil,
+                                               organisation: nil, liveReload: false, logo: nil),
+                             strings: theme.stringsRecord, year: "", assets: theme.assetsRecord)
         common = makeCommon()
-        siteFeedLink = ["title": site.config.title, "url": absolute(feedURL(.site))]
+        siteFeedLink = LinkContext(title: site.config.title, url: absolute(feedURL(.site)))
         for phase in site.timeline.phases {
             phases[phase.id] = phaseSummary(phase)
         }
         for movement in site.movements {
-            movements[movement.id] = link(movement.title, "/movements/\(movement.id)/")
+            movements[movement.id] = LinkContext(title: movement.title, url: "/movements/\(movement.id)/")
         }
     }
 
@@ -37,185 +45,134 @@ struct ContextBuilder: Sendable {
         "/\(kind.rawValue)/\(site.termSlugs[name] ?? Slug.make(name))/"
     }
 
-    private func makeCommon() -> Context {
+    private func makeCommon() -> CommonFrame {
         let config = site.config
-        var siteContext: Context = [
-            "title": config.title,
-            "baseURL": config.baseURL,
-            "language": config.language,
-            "params": config.params.mapValues(\.templateValue),
-            "campaign": site.timeline.campaign.title,
-        ]
-        siteContext["description"] = config.description?.nonEmpty
-        siteContext["organisation"] = config.organisation?.nonEmpty
-        siteContext["liveReload"] = site.liveReload ? true : nil
-        siteContext["logo"] = picture(config.logo.map { Picture(file: $0, alt: nil, focus: nil) }, role: .logo, alt: "", lazy: false)
-        return ["site": siteContext, "t": strings.values, "year": String(site.now.year), "assets": theme.assetLinks]
+        let siteContext = SiteContext(
+            title: config.title, baseURL: config.baseURL, language: config.language,
+            params: config.params.mapValues(\.openValue), campaign: site.timeline.campaign.title,
+            description: config.description?.nonEmpty, organisation: config.organisation?.nonEmpty,
+            liveReload: site.liveReload,
+            logo: picture(config.logo.map { Picture(file: $0, alt: nil, focus: nil) }, role: .logo, alt: "", lazy: false))
+        return CommonFrame(site: siteContext, strings: theme.stringsRecord, year: String(site.now.year), assets: theme.assetsRecord)
     }
 
-    /// `menu` and `fragments` of a page at `url`. The theme's `fragments/<name>` templates
-    /// (the default theme's head tags, header and footer) are rendered with the keys every
-    /// page shares and the menu, once for each item of the menu that can be current rather
-    /// than once per page, and placed with `{{{fragments.<name>}}}`; a page's own keys are
-    /// not theirs to read.
-    func chrome(current url: String) -> Context {
+    /// The chrome of a page at `url`. The theme's `fragments/<name>` templates (the default
+    /// theme's head tags, header and footer) are rendered with the common frame and the
+    /// menu, once for each item of the menu that can be current rather than once per page;
+    /// a page's own values are not theirs to read.
+    func chrome(current url: String, feeds: [LinkContext]) -> ChromeFrame {
         let current = site.config.menu.map { item in
             item.url == url || (item.url != "/" && url.hasPrefix(item.url))
         }
-        return chromes.context(current) {
-            let menu: [Context] = zip(site.config.menu, current).map { item, isCurrent in
-                ["title": item.title, "url": item.url, "current": isCurrent]
+        let made = chromes.value(current) {
+            let menu = zip(site.config.menu, current).map { item, isCurrent in
+                MenuItemContext(title: item.title, url: item.url, current: isCurrent)
             }
-            var context = common
-            context["menu"] = menu
-            var fragments: Context = [:]
-            for name in theme.templateNames(under: "fragments/") {
-                fragments[String(name.dropFirst("fragments/".count))] = theme.render(name, context)
-            }
-            return ["menu": menu, "fragments": fragments]
+            let frames: [TemplateValue] = [.object(common), .object(MenuFrame(menu: menu))]
+            let rendered = theme.fragments.map { TemplateValue.text(text($0.block, frames)) }
+            return (menu, TemplateRecord(shape: theme.fragmentsShape, values: rendered))
         }
+        return ChromeFrame(menu: made.menu, fragments: made.fragments, feeds: feeds)
     }
 
-    func date(_ date: CalendarDate) -> Context {
-        ["iso": date.description, "short": strings.shortDate.format(date), "long": strings.longDate.format(date)]
+    func text(_ block: TemplateBlock, _ frames: [TemplateValue], capacity: Int = 4096) -> String {
+        String(decoding: meter.render(block, frames, capacity: capacity), as: UTF8.self)
+    }
+
+    func date(_ date: CalendarDate) -> DateContext {
+        DateContext(iso: date.description, short: strings.shortDate.format(date), long: strings.longDate.format(date))
     }
 
     /// `leadPicture`: the item shows a picture above its body, so the body's first is not the lead.
-    func entry(_ entry: Entry, date: CalendarDate?, leadPicture: Bool) -> Context {
-        var context: Context = [
-            "title": entry.title,
-            "url": entry.url,
-            "content": bodyWithPictures(entry, eagerFirst: !leadPicture),
-            "params": entry.params.mapValues(\.templateValue),
-        ]
-        context["summary"] = entry.summary.nonEmpty
-        if let date { context["date"] = self.date(date) }
-        return context
+    func entry(_ entry: Entry, leadPicture: Bool) -> EntryContext {
+        EntryContext(title: entry.title, url: entry.url, content: bodyWithPictures(entry, eagerFirst: !leadPicture),
+                     params: entry.params.mapValues(\.openValue), summary: entry.summary.nonEmpty)
     }
 
-    func story(at index: Int) -> Context {
-        items.context(ItemKey(kind: .stories, index: index)) { withCard(story(site.stories[index]), .story) }
+    func story(at index: Int) -> StoryContext {
+        stories.value(index) {
+            let story = site.stories[index]
+            let alt = story.image?.alt ?? ""
+            let context = StoryContext(
+                entry: entry(story.entry, leadPicture: story.image != nil), date: date(story.date),
+                tags: story.tags.map { LinkContext(title: $0, url: termURL(.tags, $0)) },
+                unit: story.unit.map { LinkContext(title: $0, url: termURL(.units, $0)) }, author: story.author,
+                image: picture(story.image, role: .lead, alt: alt, eager: true), thumb: picture(story.image, role: .card, alt: alt),
+                movement: movement(story.movement), phase: phase(story.phase), card: nil)
+            return context.with(card: card(.storyCard, context))
+        }
     }
 
-    func person(at index: Int) -> Context {
-        items.context(ItemKey(kind: .people, index: index)) { withCard(person(site.people[index]), .person) }
+    func person(at index: Int) -> PersonContext {
+        people.value(index) {
+            let person = site.people[index]
+            let name = person.entry.title
+            // An avatar is drawn inline: with no photo, the body's first picture is the lead.
+            let context = PersonContext(
+                entry: entry(person.entry, leadPicture: person.photo != nil), date: person.date.map(date),
+                unit: LinkContext(title: person.unit, url: termURL(.units, person.unit)),
+                collective: person.kind == .collective, kindLabel: strings.text("person.\(person.kind.rawValue)"),
+                role: person.role, award: person.award,
+                // The page's portrait is its lead; the same cut on a card is fetched lazily.
+                photo: picture(person.photo, role: .portrait, alt: name, eager: true),
+                portrait: picture(person.photo, role: .portrait, alt: name),
+                avatar: person.photo == nil ? avatar(person) : nil,
+                movement: movement(person.movement), phase: phase(person.phase), card: nil)
+            return context.with(card: card(.personCard, context))
+        }
     }
 
-    func milestone(at index: Int) -> Context {
-        items.context(ItemKey(kind: .milestones, index: index)) { withCard(milestone(site.milestones[index]), .milestone) }
+    func milestone(at index: Int) -> MilestoneContext {
+        milestones.value(index) {
+            let milestone = site.milestones[index]
+            let alt = milestone.image?.alt ?? ""
+            let context = MilestoneContext(
+                entry: entry(milestone.entry, leadPicture: milestone.image != nil), date: date(milestone.date),
+                anniversary: anniversary(milestone.since, year: milestone.date.year),
+                image: picture(milestone.image, role: .lead, alt: alt, eager: true),
+                thumb: picture(milestone.image, role: .card, alt: alt),
+                phase: phase(milestone.phase), upcoming: site.now <= milestone.date, card: nil)
+            return context.with(card: card(.milestoneCard, context))
+        }
     }
 
-    private enum Card: String {
-        case story, person, milestone
-    }
-
-    /// The item's `card`: the theme's `cards/<kind>` template rendered once with the keys every
-    /// page shares and the item's own, for lists, term pages and the home page to place with
-    /// `{{{card}}}`. A theme without that template gets no `card`.
-    private func withCard(_ item: Context, _ card: Card) -> Context {
-        let template = "cards/\(card.rawValue)"
-        guard theme.has(template) else { return item }
-        var item = item
-        item["card"] = theme.render(template, common.merging(item) { $1 })
-        return item
-    }
-
-    private func story(_ story: Story) -> Context {
-        var context = entry(story.entry, date: story.date, leadPicture: story.image != nil)
-        context["tags"] = story.tags.map { ["title": $0, "url": termURL(.tags, $0)] as Context }
-        context["unit"] = story.unit.map { link($0, termURL(.units, $0)) }
-        context["author"] = story.author
-        addPictures(story.image, to: &context)
-        context["movement"] = movement(story.movement)
-        context["phase"] = phase(story.phase)
-        return context
-    }
-
-    private func person(_ person: Person) -> Context {
-        // An avatar is drawn inline: with no photo, the body's first picture is the lead.
-        var context = entry(person.entry, date: person.date, leadPicture: person.photo != nil)
-        context["unit"] = link(person.unit, termURL(.units, person.unit))
-        context["collective"] = person.kind == .collective
-        context["kindLabel"] = strings.text("person.\(person.kind.rawValue)")
-        context["role"] = person.role
-        context["award"] = person.award
-        // The page's portrait is its lead; the same cut on a card is fetched lazily.
-        context["photo"] = picture(person.photo, role: .portrait, alt: person.entry.title, eager: true)
-        context["portrait"] = picture(person.photo, role: .portrait, alt: person.entry.title)
-        if person.photo == nil { context["avatar"] = avatar(person) }
-        context["movement"] = movement(person.movement)
-        context["phase"] = phase(person.phase)
-        return context
-    }
-
-    private func milestone(_ milestone: Milestone) -> Context {
-        var context = entry(milestone.entry, date: milestone.date, leadPicture: milestone.image != nil)
-        context["anniversary"] = anniversary(milestone.since, year: milestone.date.year)
-        addPictures(milestone.image, to: &context)
-        context["phase"] = phase(milestone.phase)
-        context["upcoming"] = site.now <= milestone.date
-        return context
-    }
-
-    func page(_ page: Page) -> Context {
-        entry(page.entry, date: nil, leadPicture: false)
-    }
-
-    /// `image`, the lead of the item's page, and `thumb`, the 4:3 cut of its card.
-    private func addPictures(_ image: Picture?, to context: inout Context) {
-        let alt = image?.alt ?? ""
-        context["image"] = picture(image, role: .lead, alt: alt, eager: true)
-        context["thumb"] = picture(image, role: .card, alt: alt)
+    /// The item's card: the theme's `cards/<kind>` rendered once over the common frame and
+    /// the item, for lists, term pages and the home page to place with `{{{card}}}`.
+    private func card(_ kind: PartKind, _ item: some TemplateObject) -> String? {
+        theme.cards[kind].map { text($0, [.object(common), .object(item)], capacity: 1024) }
     }
 
     /// "Kỷ niệm 95 năm (1929 – 2024)" from the theme's pattern.
-    func anniversary(_ origin: AnniversaryOrigin?, year: Int) -> Context? {
+    func anniversary(_ origin: AnniversaryOrigin?, year: Int) -> AnniversaryContext? {
         guard let origin, let ordinal = origin.ordinal(inYear: year) else { return nil }
         let since: String
         switch origin {
         case .day(let day): since = strings.shortDate.format(day)
         case .year(let year): since = String(year)
         }
-        return [
-            "ordinal": ordinal,
-            "label": strings.text("anniversary.label", ["n": String(ordinal)]),
-            "since": since,
-        ]
+        return AnniversaryContext(ordinal: ordinal, label: strings.text("anniversary.label", ["n": String(ordinal)]), since: since)
     }
 
-    func phase(_ id: String?) -> Context? {
+    func phase(_ id: String?) -> PhaseContext? {
         id.flatMap { phases[$0] }
     }
 
-    func phaseSummary(_ phase: Phase) -> Context {
-        var context: Context = [
-            "id": phase.id, "title": phase.title,
-            "url": "/phases/\(phase.id)/", "start": date(phase.start), "end": date(phase.end),
-        ]
-        context["summary"] = phase.summary?.nonEmpty
-        return context
+    func phaseSummary(_ phase: Phase) -> PhaseContext {
+        PhaseContext(id: phase.id, title: phase.title, url: "/phases/\(phase.id)/", start: date(phase.start), end: date(phase.end),
+                     summary: phase.summary?.nonEmpty)
     }
 
-    func movement(_ id: String?) -> Context? {
+    func movement(_ id: String?) -> LinkContext? {
         id.flatMap { movements[$0] }
     }
 
-    func link(_ title: String, _ url: String) -> Context {
-        ["title": title, "url": url]
-    }
-
-    /// Template sections treat an empty string as true, so absent values must be absent keys.
-    func campaign() -> Context {
+    func campaign() -> CampaignContext {
         let campaign = site.timeline.campaign
-        var context: Context = ["title": campaign.title, "start": date(campaign.start), "end": date(campaign.end)]
-        context["theme"] = campaign.theme?.nonEmpty
-        return context
+        return CampaignContext(title: campaign.title, start: date(campaign.start), end: date(campaign.end), theme: campaign.theme?.nonEmpty)
     }
 
-    func term(_ term: Term) -> Context {
-        var context: Context = ["title": term.title, "url": term.url, "count": term.count]
-        context["description"] = term.description?.nonEmpty
-        return context
+    func term(_ term: Term) -> TermContext {
+        TermContext(title: term.title, url: term.url, count: term.count, description: term.description?.nonEmpty)
     }
 }
 
@@ -223,5 +180,20 @@ extension String {
     /// nil for text that shows nothing, so a template's `{{#key}}` section is skipped.
     var nonEmpty: String? {
         allSatisfy(\.isWhitespace) ? nil : self
+    }
+}
+
+extension Param {
+    /// As templates read it under `params`; a null is false, which sections skip.
+    var openValue: OpenValue {
+        switch self {
+        case .string(let value): return .text(value)
+        case .bool(let value): return .flag(value)
+        case .int(let value): return .number(value)
+        case .double(let value): return .decimal(value)
+        case .list(let values): return .list(values.map(\.openValue))
+        case .map(let values): return .map(values.mapValues(\.openValue))
+        case .null: return .flag(false)
+        }
     }
 }

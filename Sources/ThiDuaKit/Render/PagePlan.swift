@@ -50,25 +50,28 @@ enum PageJob: Sendable {
 }
 
 extension PageJob {
-    /// The theme template that renders the page.
-    var template: String {
+    /// The kind of page, which says its template and what that template reads.
+    var kind: PageKind {
         switch self {
-        case .home: return "home"
-        case .notFound: return "404"
-        case .timeline: return "timeline"
-        case .page: return "page"
-        case .story: return "story"
-        case .person: return "person"
-        case .milestone: return "milestone"
-        case .list: return "list"
-        case .termIndex: return "terms"
-        case .term: return "term"
-        case .search: return "search"
-        case .feed: return "feed.xml"
-        case .calendar: return "calendar.ics"
-        case .sitemap: return "sitemap.xml"
-        case .robots: return "robots.txt"
-        case .alias: return "alias"
+        case .home: return .home
+        case .notFound: return .notFound
+        case .timeline: return .timeline
+        case .page: return .page
+        case .story: return .story
+        case .person: return .person
+        case .milestone: return .milestone
+        case .list(.stories, _): return .storyList
+        case .list(.people, _): return .personList
+        // `plan(for:)` makes no list of pages: they are linked from the menu.
+        case .list(.milestones, _), .list(.pages, _): return .milestoneList
+        case .termIndex: return .terms
+        case .term: return .term
+        case .search: return .search
+        case .feed: return .feed
+        case .calendar: return .calendar
+        case .sitemap: return .sitemap
+        case .robots: return .robots
+        case .alias: return .alias
         }
     }
 
@@ -99,7 +102,19 @@ extension PageJob {
 /// A page ready to be written: its path under the output folder and its bytes.
 public struct OutputFile: Sendable, Equatable {
     public let path: String
-    public let contents: String
+    /// UTF-8, as rendered: pages go to disk without becoming a `String` on the way.
+    public let bytes: [UInt8]
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    init(path: String, contents: String) {
+        self.init(path: path, bytes: Array(contents.utf8))
+    }
+
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `/stories/tet/` → `stories/tet/index.html`; `/feed.xml` → `feed.xml`.
     static func path(forURL url: String) -> String {

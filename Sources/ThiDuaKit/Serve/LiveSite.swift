@@ -128,10 +128,10 @@ public struct LiveSite: Sendable {
         let pageWrites = await Parallel.map(toRender, batch: 16) { job in
             defer { counted?.advance() }
             let file = renderer.render(job)
-            return Result { try Self.writeIfChanged(file.path, text: file.contents, under: output) }
+            return Result { try file.bytes.withUnsafeBytes { try Self.writeIfChanged(file.path, $0, under: output) } }
         }
         let indexWrites = await Parallel.map(await index, batch: 32) { file in
-            Result { try Self.writeIfChanged(file.path, text: file.contents, under: output) }
+            Result { try file.bytes.withUnsafeBytes { try Self.writeIfChanged(file.path, $0, under: output) } }
         }
         var written = 0
         do {
@@ -222,8 +222,8 @@ public struct LiveSite: Sendable {
         for job in renderer.jobs {
             let url = job.url(in: site)
             let dependencies = job.dependencies(in: site)
-            next[url] = (job.template, dependencies)
-            if everything || layoutChanged || templates.contains(job.template) || pages[url]?.dependencies != dependencies
+            next[url] = (job.kind.template, dependencies)
+            if everything || layoutChanged || templates.contains(job.kind.template) || pages[url]?.dependencies != dependencies
                 || dependencies.contains(where: changedSet.contains) {
                 toRender.append(job)
             }
@@ -233,16 +233,13 @@ public struct LiveSite: Sendable {
 
     /// Writes the search index of `site`; returns how many of its files changed.
     public func writeSearchIndex(of site: Site) throws -> Int {
-        try SearchIndex.files(for: site).filter { try Self.writeIfChanged($0.path, text: $0.contents, under: output) }.count
+        try SearchIndex.files(for: site).filter { file in
+            try file.bytes.withUnsafeBytes { try Self.writeIfChanged(file.path, $0, under: output) }
+        }.count
     }
 
     private func writeIfChanged(_ relative: String, _ bytes: Data) throws -> Bool {
         try bytes.withUnsafeBytes { try Self.writeIfChanged(relative, $0, under: output) }
-    }
-
-    private static func writeIfChanged(_ relative: String, text: String, under output: URL) throws -> Bool {
-        var text = text
-        return try text.withUTF8 { try writeIfChanged(relative, UnsafeRawBufferPointer($0), under: output) }
     }
 
     /// Writes the file unless it holds these bytes already (the folder is updated in place, and

@@ -89,7 +89,7 @@ public struct StagingFolder: Sendable {
         }
     }
 
-    private func place(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws -> Outcome {
+    func place(_ relative: String, _ bytes: UnsafeRawBufferPointer) throws -> Outcome {
         // Plain paths and system calls: building two URLs and asking Foundation for the
         // attributes of the previous file cost more than writing a page.
         let target = stagingPath + "/" + relative

@@ -5,8 +5,9 @@ import Testing
 enum BrokenSite {
     /// Builds the good fixture, breaks it, builds again through the CLI, and returns what the
     /// CLI printed after checking exit status 1 and that the output folder did not change.
-    static func failingBuild(_ broken: [String: String], bytes: [String: [UInt8]] = [:]) throws -> String {
-        let site = try FixtureSite(Fixtures.site)
+    static func failingBuild(_ broken: [String: String], bytes: [String: [UInt8]] = [:],
+                             base: [String: String] = Fixtures.site) throws -> String {
+        let site = try FixtureSite(base)
         let first = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
         #expect(first.status == 0, "the good fixture must build: \(first.stderr)")
         let before = try site.outputTree()

@@ -4,7 +4,7 @@ enum MiniTheme {
     static let files: [String: String] = [
         "theme/templates/base.mustache": "<html lang=\"{{site.language}}\"><title>{{page.title}}</title>{{{fragments.nav}}}{{$main}}{{/main}}</html>\n",
         // Rendered once per state of the menu; sees the site's keys and the menu only.
-        "theme/templates/fragments/nav.mustache": "<nav>{{#menu}}{{title}}{{#current}}*{{/current}},{{/menu}}{{page.title}}</nav>",
+        "theme/templates/fragments/nav.mustache": "<nav>{{#menu}}{{title}}{{#current}}*{{/current}},{{/menu}}</nav>",
         "theme/templates/home.mustache": """
         {{<base}}{{$main}}{{campaign.title}}|{{status.text}}|{{#upcoming}}{{date.short}} {{title}}{{#anniversary}} ({{label}}){{/anniversary}};{{/upcoming}}|{{#latest}}{{{card}}};{{/latest}}|{{#featured}}{{title}};{{/featured}}{{/main}}{{/base}}
         """,

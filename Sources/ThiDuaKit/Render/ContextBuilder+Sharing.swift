@@ -1,17 +1,15 @@
 /// What a page tells the apps it is shared to (chat groups, social networks) and the feed
 /// readers that find it: canonical URL, description, image, feeds.
 extension ContextBuilder {
-    /// Adds `permalink`, `description`, `socialImage` and `ogType` to a page's context.
-    func sharing(_ page: Context, url: String, job: PageJob) -> Context {
-        var page = page
-        page["permalink"] = absolute(url)
-        page["description"] = (page["summary"] as? String) ?? site.config.description?.nonEmpty ?? site.config.title
-        page["socialImage"] = socialImage(picture(of: job))
+    func sharing(url: String, summary: String?, job: PageJob) -> SharingContext {
+        let ogType: String
         switch job {
-        case .story, .milestone, .person: page["ogType"] = "article"
-        default: page["ogType"] = "website"
+        case .story, .milestone, .person: ogType = "article"
+        default: ogType = "website"
         }
-        return page
+        return SharingContext(permalink: absolute(url),
+                              description: summary ?? site.config.description?.nonEmpty ?? site.config.title,
+                              socialImage: socialImage(picture(of: job)), ogType: ogType)
     }
 
     /// The picture an item's page shows, which it is shared with.
@@ -25,10 +23,10 @@ extension ContextBuilder {
     }
 
     /// The site's feed on every page, and a term's own feed on its pages.
-    func feedLinks(for job: PageJob) -> [Context] {
+    func feedLinks(for job: PageJob) -> [LinkContext] {
         var links = [siteFeedLink]
         if case .term(let kind, let index, _) = job, kind.hasFeeds, let term = site.terms[kind]?[index] {
-            links.append(["title": "\(site.config.title): \(term.title)", "url": absolute(feedURL(.term(kind, index)))])
+            links.append(LinkContext(title: "\(site.config.title): \(term.title)", url: absolute(feedURL(.term(kind, index)))))
         }
         return links
     }

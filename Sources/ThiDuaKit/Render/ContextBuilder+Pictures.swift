@@ -6,14 +6,11 @@ extension ContextBuilder {
     /// size of each format; `alt`; `tooltip`, a Markdown picture's title;
     /// `eager` for the page's lead picture, which is fetched first; `lazy` for pictures that
     /// may wait until they are scrolled to (all but the lead and the header's logo).
-    func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool, lazy: Bool = true) -> Context {
-        // Every key is set, false when it has no value: a section of a missing key would find
-        // the same name in a context around the picture (a page's own `title`).
-        var context: Context = ["alt": alt, "eager": eager, "lazy": lazy && !eager, "sized": false, "srcset": false, "avif": false, "webp": false,
-                                "tooltip": false]
+    func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool, lazy: Bool = true) -> PictureContext {
+        var context = PictureContext(alt: alt, eager: eager, lazy: lazy && !eager)
         guard let key, let image = images[key] else {
             // A picture on another site: linked as written, since its size is not known here.
-            context["src"] = written
+            context.src = written
             return context
         }
         let fallback = image.renditions.filter { $0.format == .jpeg || $0.format == .png }
@@ -21,20 +18,19 @@ extension ContextBuilder {
         guard let shown = fallback.min(by: { abs($0.width - 960) < abs($1.width - 960) }) ?? image.renditions.first else {
             return context
         }
-        context["src"] = shown.url
-        context["sized"] = shown.width > 0
-        context["width"] = shown.width
-        context["height"] = shown.height
-        if fallback.count > 1 { context["srcset"] = Self.srcset(fallback) }
-        for format in [ImageFormat.avif, .webp] {
-            let renditions = image.renditions.filter { $0.format == format }
-            if !renditions.isEmpty { context[format.rawValue] = Self.srcset(renditions) }
-        }
+        context.src = shown.url
+        context.width = shown.width
+        context.height = shown.height
+        if fallback.count > 1 { context.srcset = Self.srcset(fallback) }
+        let avif = image.renditions.filter { $0.format == .avif }
+        if !avif.isEmpty { context.avif = Self.srcset(avif) }
+        let webp = image.renditions.filter { $0.format == .webp }
+        if !webp.isEmpty { context.webp = Self.srcset(webp) }
         return context
     }
 
     /// A picture named in front matter, in the role the page shows it in.
-    func picture(_ picture: Picture?, role: ImageRole, alt: String, eager: Bool = false, lazy: Bool = true) -> Context? {
+    func picture(_ picture: Picture?, role: ImageRole, alt: String, eager: Bool = false, lazy: Bool = true) -> PictureContext? {
         guard let picture else { return nil }
         return self.picture(imageKey(picture, role: role), written: picture.file, alt: alt, eager: eager, lazy: lazy)
     }
@@ -46,22 +42,22 @@ extension ContextBuilder {
     }
 
     /// `og:image` with its size: the page's own picture cut to 1200×630, else the site's.
-    func socialImage(_ picture: Picture?) -> Context? {
+    func socialImage(_ picture: Picture?) -> SocialImageContext? {
         let site = self.site.config.image.map { Picture(file: $0, alt: nil, focus: nil) }
         guard let chosen = picture ?? site else { return nil }
         guard let key = imageKey(chosen, role: .social), let image = images[key], let file = image.renditions.first else {
-            return ["url": chosen.file.contains("://") ? chosen.file : absolute(chosen.file)]
+            return SocialImageContext(url: chosen.file.contains("://") ? chosen.file : absolute(chosen.file), size: nil)
         }
         // An SVG is linked as it is, without a size or type to claim.
-        guard !image.isVector else { return ["url": absolute(file.url), "sized": false] }
-        return ["url": absolute(file.url), "sized": true, "width": file.width, "height": file.height, "type": file.format.mimeType]
+        guard !image.isVector else { return SocialImageContext(url: absolute(file.url), size: nil) }
+        return SocialImageContext(url: absolute(file.url), size: (file.width, file.height, file.format.mimeType))
     }
 
     /// The initials avatar of a person without a photo, drawn by the theme as inline SVG.
-    func avatar(_ person: Person) -> Context {
+    func avatar(_ person: Person) -> AvatarContext {
         let name = person.entry.title
-        return ["initial": Avatar.initial(of: name, individual: person.kind == .individual),
-                "colour": Avatar.colour(for: name), "label": name]
+        return AvatarContext(initial: Avatar.initial(of: name, individual: person.kind == .individual),
+                             colour: Avatar.colour(for: name), label: name)
     }
 
     private static func srcset(_ renditions: [ProcessedImage.Rendition]) -> String {

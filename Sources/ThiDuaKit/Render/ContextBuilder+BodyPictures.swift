@@ -5,9 +5,9 @@ import Foundation
 /// theme's `picture` template over the picture's data.
 extension ContextBuilder {
     /// `eagerFirst`: the body's first picture is the page's lead (the item has none above it).
-    func bodyWithPictures(_ entry: Entry, eagerFirst: Bool) -> String {
+    func bodyWithPictures(_ entry: Entry, eagerFirst: Bool) -> BodyText {
+        guard entry.references.contains(where: \.isImage), let template = theme.picture else { return entry.storedBody }
         let html = entry.body
-        guard entry.references.contains(where: \.isImage), theme.has("picture") else { return html }
         var result = ""
         var rest = Substring(html)
         var first = eagerFirst
@@ -20,12 +20,12 @@ extension ContextBuilder {
                 continue
             }
             var context = picture(ImageKey(source: source, role: .lead, crop: .none), written: tag.src, alt: tag.alt, eager: first)
-            context["tooltip"] = tag.title ?? false
+            context.tooltip = tag.title
             first = false
-            result += theme.render("picture", context)
+            result += text(template, [.object(context)], capacity: 1024)
         }
         result += rest
-        return result
+        return .inline(result)
     }
 }
 

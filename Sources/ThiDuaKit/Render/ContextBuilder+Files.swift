@@ -21,18 +21,19 @@ extension ContextBuilder {
         PageJob.feed(scope).url(in: site)
     }
 
-    func feed(_ scope: FeedScope) -> Context {
-        // Contexts only for the entries that make the cut: the site's feed chooses 20 of
+    func feed(_ scope: FeedScope, page: PageLinkContext) -> FeedFrame {
+        // Only the entries that make the cut are made: the site's feed chooses 20 of
         // thousands of items.
-        var items: [(date: CalendarDate, entry: Entry, context: () -> Context)] = []
+        // The body and tags as the item's page shows them.
+        var items: [(date: CalendarDate, entry: Entry, shown: () -> (content: BodyText, tags: [LinkContext]?))] = []
         let title: String
         let alternate: String
         func addStory(_ index: Int) {
-            items.append((site.stories[index].date, site.stories[index].entry, { story(at: index) }))
+            items.append((site.stories[index].date, site.stories[index].entry, { let story = story(at: index); return (story.entry.content, story.tags) }))
         }
         func addPerson(_ index: Int) {
             guard let date = site.people[index].date else { return }
-            items.append((date, site.people[index].entry, { person(at: index) }))
+            items.append((date, site.people[index].entry, { (person(at: index).entry.content, nil) }))
         }
         switch scope {
         case .site:
@@ -41,7 +42,7 @@ extension ContextBuilder {
             site.stories.indices.forEach(addStory)
             site.people.indices.forEach(addPerson)
             for index in site.milestones.indices {
-                items.append((site.milestones[index].date, site.milestones[index].entry, { milestone(at: index) }))
+                items.append((site.milestones[index].date, site.milestones[index].entry, { (milestone(at: index).entry.content, nil) }))
             }
         case .term(let kind, let index):
             let term = site.terms[kind]?[index] ?? Term(kind: kind, slug: "", title: "", description: nil)
@@ -62,43 +63,30 @@ extension ContextBuilder {
         items.sort { ($1.date, $0.entry.url) < ($0.date, $1.entry.url) }
         let newest = items.prefix(limit)
         let full = site.config.feedContent == .full
-        let entries: [Context] = newest.map { item in
-            var context = item.context()
-            let url = absolute(item.entry.url)
-            context["url"] = url
-            context["id"] = url
-            context["updated"] = Self.timestamp(item.date)
-            context.removeValue(forKey: "card")
-            if !full { context.removeValue(forKey: "content") }
-            return context
+        let entries = newest.map { item in
+            let shown = item.shown()
+            return FeedFrame.Entry(title: item.entry.title, url: absolute(item.entry.url), updated: Self.timestamp(item.date),
+                                   summary: item.entry.summary.nonEmpty, content: full ? shown.content.html : nil, tags: shown.tags)
         }
         let updated = newest.first?.date ?? site.timeline.campaign.start
-        var feed: Context = [
-            "title": title,
-            "self": absolute(feedURL(scope)),
-            "alternate": absolute(alternate),
-            "updated": Self.timestamp(updated),
-        ]
-        feed["subtitle"] = site.config.description?.nonEmpty
-        feed["author"] = site.config.organisation?.nonEmpty ?? site.config.title
-        return ["feed": feed, "entries": entries]
+        let feed = FeedFrame.Feed(title: title, selfURL: absolute(feedURL(scope)), alternate: absolute(alternate),
+                                  updated: Self.timestamp(updated), subtitle: site.config.description?.nonEmpty,
+                                  author: site.config.organisation?.nonEmpty ?? site.config.title)
+        return FeedFrame(page: page, feed: feed, entries: entries)
     }
 
     /// Every dated event, milestone and phase boundary as an all-day event. UIDs come from
     /// content (dates, slugs, ids), so a phone that subscribed updates events in place.
-    func calendar() -> Context {
+    func calendar(page: PageLinkContext) -> CalendarFrame {
         let host = Self.host(of: site.config.baseURL)
-        var events: [Context] = []
+        var events: [CalendarFrame.Event] = []
         func event(uid: String, date: CalendarDate, summary: String, url: String, description: String?) {
-            var context: Context = [
-                "uid": "\(uid)@\(host)", "summary": summary, "url": absolute(url),
-                "start": ICalendarText.date(date), "end": ICalendarText.date(CalendarDate(dayNumber: date.dayNumber + 1)),
-            ]
-            context["description"] = description?.nonEmpty
-            events.append(context)
+            events.append(CalendarFrame.Event(
+                uid: "\(uid)@\(host)", summary: summary, url: absolute(url), start: ICalendarText.date(date),
+                end: ICalendarText.date(CalendarDate(dayNumber: date.dayNumber + 1)), description: description?.nonEmpty))
         }
         func withOrdinal(_ title: String, _ since: AnniversaryOrigin?, _ year: Int) -> String {
-            guard let label = anniversary(since, year: year)?["label"] as? String else { return title }
+            guard let label = anniversary(since, year: year)?.label else { return title }
             return "\(title) (\(label))"
         }
         for phase in site.timeline.phases {
@@ -118,23 +106,19 @@ extension ContextBuilder {
                   summary: withOrdinal(milestone.entry.title, milestone.since, milestone.date.year),
                   url: milestone.entry.url, description: milestone.entry.summary)
         }
-        events.sort { ($0["start"] as? String ?? "", $0["uid"] as? String ?? "") < ($1["start"] as? String ?? "", $1["uid"] as? String ?? "") }
-        return [
-            "calendar": ["name": site.config.title, "description": site.timeline.campaign.title,
-                         "timezone": "Asia/Ho_Chi_Minh", "url": absolute("/timeline/")] as Context,
-            "stamp": "\(ICalendarText.date(site.now))T000000Z",
-            "events": events,
-        ]
+        events.sort { ($0.start, $0.uid) < ($1.start, $1.uid) }
+        return CalendarFrame(page: page,
+                             calendar: CalendarFrame.Calendar(name: site.config.title, description: site.timeline.campaign.title,
+                                                              url: absolute("/timeline/")),
+                             stamp: "\(ICalendarText.date(site.now))T000000Z", events: events)
     }
 
     /// Pages a search engine should know, with the content date where there is one.
-    func sitemap() -> Context {
-        var urls: [Context] = []
+    func sitemap(page: PageLinkContext) -> SitemapFrame {
+        var urls: [SitemapFrame.Location] = []
         func add(_ url: String, _ date: CalendarDate?) {
-            var context: Context = ["loc": absolute(url)]
             // A page cannot have changed after the day it was built.
-            context["lastmod"] = date.map { min($0, site.now).description }
-            urls.append(context)
+            urls.append(SitemapFrame.Location(loc: absolute(url), lastmod: date.map { min($0, site.now).description }))
         }
         let newest = site.stories.first?.date
         add("/", newest)
@@ -152,11 +136,7 @@ extension ContextBuilder {
                 add(term.url, term.stories.first.map { site.stories[$0].date })
             }
         }
-        return ["urls": urls]
-    }
-
-    func robots() -> Context {
-        ["sitemap": absolute("/sitemap.xml")]
+        return SitemapFrame(page: page, urls: urls)
     }
 
     /// `https://example.org/thi-dua/` → `example.org`.

@@ -1,0 +1,71 @@
+import Foundation
+
+/// What a build read, as the file system's facts about it: the path, size, inode and
+/// modification time of every file under the site's `content/`, its theme folder and its
+/// image cache, and of thidua's own executable, with the build's options. Two builds with the same facts read
+/// the same bytes and make the same site; so when the last build into a folder had these
+/// facts and the folder is still as it left it (`OutputRecord`), a build has nothing to do.
+/// An edit, a `git checkout` or a copy changes a file's modification time or inode, and the
+/// next build then runs in full. Kept as one FNV-1a hash of the facts, beside the output
+/// record, with the same kind of hash of the output folder's files and the counts the build
+/// reported: a file of the output added, removed or edited since also means a full build.
+struct InputRecord: Equatable, Sendable {
+    static let header = "thidua inputs 2"
+
+    let inputs: String
+    let outputs: String
+    let pages: Int
+    let files: Int
+
+    /// The hash of the facts of what a build reads; nil when a file cannot be looked at.
+    static func inputs(site: URL, folders: [String], options: BuildOptions) -> String? {
+        var hash = FNV1a()
+        hash.add("\(options.now) \(options.drafts) \(options.future) \(options.liveReload)")
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().path
+        guard add(executable, to: &hash) else { return nil }
+        for folder in [site.appendingPathComponent("content").path] + folders.map({ URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }) {
+            hash.add(folder)
+            for path in FileTree.regularFiles(under: folder).sorted() {
+                guard add(folder + "/" + path, to: &hash) else { return nil }
+            }
+        }
+        return hash.hex
+    }
+
+    /// The hash of the facts of every file in the output folder; nil when there is none.
+    static func outputs(_ output: URL) -> String? {
+        var hash = FNV1a()
+        let files = FileTree.regularFiles(under: output.path).sorted()
+        guard !files.isEmpty else { return nil }
+        for path in files {
+            guard add(output.path + "/" + path, to: &hash) else { return nil }
+        }
+        return hash.hex
+    }
+
+    private static func add(_ path: String, to hash: inout FNV1a) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        hash.add("\(path) \(info.st_size) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+        return true
+    }
+
+    static func load(from path: String) -> InputRecord? {
+        guard case .success(let bytes) = FileTree.read(path) else { return nil }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+        guard lines.count == 4, lines[0] == header else { return nil }
+        let counts = lines[3].split(separator: " ").compactMap { Int($0) }
+        guard counts.count == 2 else { return nil }
+        return InputRecord(inputs: String(lines[1]), outputs: String(lines[2]), pages: counts[0], files: counts[1])
+    }
+
+    /// Written beside and renamed into place, so a build stopped half-way leaves the old one.
+    func save(to path: String) throws {
+        var text = "\(Self.header)\n\(inputs)\n\(outputs)\n\(pages) \(files)\n"
+        let partial = path + ".partial"
+        try text.withUTF8 { bytes in
+            try FileOutput.inFolder(of: partial) { try FileOutput.write(UnsafeRawBufferPointer(bytes), to: partial) }
+        }
+        guard rename(partial, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    }
+}

@@ -71,8 +71,9 @@ enum SearchIndex {
         }
     }
 
-    /// What the index knows of one published item. The plain text of the body is made when
-    /// the document is indexed and then dropped, so that of every body is never held at once.
+    /// What the index knows of one published item. The body is read (from the build's
+    /// `BodyStore`, when it is there) when the document is indexed and then dropped, so the
+    /// HTML or plain text of every body is never held at once.
     struct Document: Sendable {
         let url: String
         let title: String
@@ -82,11 +83,10 @@ enum SearchIndex {
         /// Summary, tags, unit…, with line breaks between: a phrase never spans two tags or a
         /// unit and a tag.
         let meta: String
-        /// The body's HTML.
-        let body: String
+        let body: BodyText
 
-        /// The summary, else the start of the body (a snippet needs no more).
-        var snippet: String {
+        /// The summary, else the start of `body`, this document's HTML (a snippet needs no more).
+        func snippet(of body: String) -> String {
             Snippet.make(summary.nonEmpty ?? PlainText.fromHTML(body, atLeast: snippetLength * 16), limit: snippetLength)
         }
     }
@@ -117,7 +117,7 @@ enum SearchIndex {
 
     private static func document(_ entry: Entry, date: CalendarDate?, meta: [String]) -> Document {
         Document(url: entry.url, title: entry.title, kind: entry.kind, date: date, summary: entry.summary,
-                 meta: meta.joined(separator: "\n"), body: entry.body)
+                 meta: meta.joined(separator: "\n"), body: entry.storedBody)
     }
 
     /// `runs`: how many threads index the documents; by default, one per core for sites of
@@ -138,9 +138,10 @@ enum SearchIndex {
                 indexer.document = Int32(number)
                 indexer.scan(document.title, as: .title)
                 indexer.scan(document.meta, as: .meta)
-                PlainText.withText(of: document.body) { indexer.scan(utf8: $0, as: .body) }
+                let body = document.body.html
+                PlainText.withText(of: body) { indexer.scan(utf8: $0, as: .body) }
                 indexer.endDocument()
-                snippets.append(document.snippet)
+                snippets.append(document.snippet(of: body))
             }
             partials.set(run, indexer, snippets: snippets)
         }

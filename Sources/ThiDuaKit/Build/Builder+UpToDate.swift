@@ -32,20 +32,27 @@ extension Builder {
         return (OutputRecord.location(cache: cache, site: configuration.source, output: configuration.output) + ".inputs", inputs)
     }
 
-    /// The last build's record when nothing it read or wrote has changed since, and its
-    /// record of the output is whole (without it the next change would be compared by reading).
+    /// The last build's record when nothing it read has changed since and the output folder
+    /// holds exactly the files its output record describes, as they were: none added,
+    /// removed or edited.
     func unchanged(_ current: (path: String, inputs: String)?) -> InputRecord? {
+        let output = configuration.output.standardizedFileURL.path
         guard let current, let record = InputRecord.load(from: current.path), record.inputs == current.inputs,
-              OutputRecord.load(from: String(current.path.dropLast(".inputs".count)), output: configuration.output.standardizedFileURL.path) != nil,
-              InputRecord.outputs(configuration.output) == record.outputs else { return nil }
+              let written = OutputRecord.load(from: String(current.path.dropLast(".inputs".count)), output: output)
+        else { return nil }
+        let files = FileTree.regularFiles(under: output)
+        guard files.count == written.files.count else { return nil }
+        for path in files {
+            guard let file = written.file(at: path), written.stillHolds(file, at: output + "/" + path) else { return nil }
+        }
         return record
     }
 
     /// Kept after a build that published: a record that cannot be written only costs the
     /// next build its shortcut.
     func remember(_ current: (path: String, inputs: String)?, pages: Int, files: Int) {
-        guard let current, let outputs = InputRecord.outputs(configuration.output) else { return }
-        if (try? InputRecord(inputs: current.inputs, outputs: outputs, pages: pages, files: files).save(to: current.path)) == nil {
+        guard let current else { return }
+        if (try? InputRecord(inputs: current.inputs, pages: pages, files: files).save(to: current.path)) == nil {
             unlink(current.path)
         }
     }

@@ -7,13 +7,11 @@ import Foundation
 /// facts and the folder is still as it left it (`OutputRecord`), a build has nothing to do.
 /// An edit, a `git checkout` or a copy changes a file's modification time or inode, and the
 /// next build then runs in full. Kept as one FNV-1a hash of the facts, beside the output
-/// record, with the same kind of hash of the output folder's files and the counts the build
-/// reported: a file of the output added, removed or edited since also means a full build.
+/// record, with the counts the build reported.
 struct InputRecord: Equatable, Sendable {
-    static let header = "thidua inputs 2"
+    static let header = "thidua inputs 3"
 
     let inputs: String
-    let outputs: String
     let pages: Int
     let files: Int
 
@@ -32,17 +30,6 @@ struct InputRecord: Equatable, Sendable {
         return hash.hex
     }
 
-    /// The hash of the facts of every file in the output folder; nil when there is none.
-    static func outputs(_ output: URL) -> String? {
-        var hash = FNV1a()
-        let files = FileTree.regularFiles(under: output.path).sorted()
-        guard !files.isEmpty else { return nil }
-        for path in files {
-            guard add(output.path + "/" + path, to: &hash) else { return nil }
-        }
-        return hash.hex
-    }
-
     private static func add(_ path: String, to hash: inout FNV1a) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0 else { return false }
@@ -53,15 +40,15 @@ struct InputRecord: Equatable, Sendable {
     static func load(from path: String) -> InputRecord? {
         guard case .success(let bytes) = FileTree.read(path) else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.count == 4, lines[0] == header else { return nil }
-        let counts = lines[3].split(separator: " ").compactMap { Int($0) }
+        guard lines.count == 3, lines[0] == header else { return nil }
+        let counts = lines[2].split(separator: " ").compactMap { Int($0) }
         guard counts.count == 2 else { return nil }
-        return InputRecord(inputs: String(lines[1]), outputs: String(lines[2]), pages: counts[0], files: counts[1])
+        return InputRecord(inputs: String(lines[1]), pages: counts[0], files: counts[1])
     }
 
     /// Written beside and renamed into place, so a build stopped half-way leaves the old one.
     func save(to path: String) throws {
-        var text = "\(Self.header)\n\(inputs)\n\(outputs)\n\(pages) \(files)\n"
+        var text = "\(Self.header)\n\(inputs)\n\(pages) \(files)\n"
         let partial = path + ".partial"
         try text.withUTF8 { bytes in
             try FileOutput.inFolder(of: partial) { try FileOutput.write(UnsafeRawBufferPointer(bytes), to: partial) }

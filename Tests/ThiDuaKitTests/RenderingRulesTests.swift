@@ -126,3 +126,10 @@ import Testing
         #expect(reader.problems.map(\.message) == ["'quoted' must be true or false, not 'yes'"])
     }
 }
+
+@Suite struct PagePlanTests {
+    /// 177,000 jobs at 100,000 stories: a job must not carry a whole `Entry` inline.
+    @Test func aJobIsSmall() {
+        #expect(MemoryLayout<PageJob>.size < MemoryLayout<Entry>.size / 2, "\(MemoryLayout<PageJob>.size) bytes")
+    }
+}

@@ -23,7 +23,8 @@ struct LinkContext: TemplateContext {
     ])
 }
 
-struct PhaseContext: TemplateContext {
+/// A class: every story of a phase shares the one value rather than a copy of it.
+final class PhaseContext: TemplateContext {
     let id: String
     let title: String
     let url: String
@@ -31,7 +32,16 @@ struct PhaseContext: TemplateContext {
     let end: DateContext
     let summary: String?
 
-    static let fields = TemplateFields<Self>("Phase", "A phase of the campaign's timeline.", phaseFields { $0 })
+    init(id: String, title: String, url: String, start: DateContext, end: DateContext, summary: String?) {
+        self.id = id
+        self.title = title
+        self.url = url
+        self.start = start
+        self.end = end
+        self.summary = summary
+    }
+
+    static let fields = TemplateFields<PhaseContext>("Phase", "A phase of the campaign's timeline.", phaseFields { $0 })
 
     /// The fields of a phase, for the types that add a few of their own to them.
     static func phaseFields<Root>(_ phase: @escaping @Sendable (Root) -> PhaseContext) -> [FieldSpec<Root>] {

@@ -146,7 +146,7 @@ enum ItemParser {
                          draft: common.draft ?? false, publishDate: common.publishDate, expiryDate: common.expiryDate,
                          aliases: oldURLs,
                          references: references(markdown.references),
-                         positions: positions)
+                         positions: positions.map { (key: $0.key, position: $0.value) })
         }
     }
 }

@@ -16,7 +16,8 @@ enum PageJob: Sendable {
     case sitemap
     case robots
     /// A redirect page at an item's old URL.
-    case alias(from: String, to: Entry)
+    /// Boxed: an `Entry` inline made every job of the plan as large as one.
+    indirect case alias(from: String, to: Entry)
 
     /// All pages of `site` in a fixed order, so output and messages are deterministic.
     static func plan(for site: Site) -> [PageJob] {

@@ -8,6 +8,9 @@ struct TemplateRenderer {
 
     init(frames: [TemplateValue], capacity: Int = 16_384) {
         self.frames = frames
+        // Room for the sections' frames: the caller's array is copied once here, not on the
+        // first section's push.
+        self.frames.reserveCapacity(frames.count + 8)
         output.reserveCapacity(capacity)
     }
 

@@ -9,6 +9,12 @@ struct YAMLDocument {
 
     /// Parses `yaml`. An empty document is an empty mapping (front matter with no keys).
     static func compose(_ yaml: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
+        if let alias = YAMLAliases.excess(in: yaml) {
+            return .failure(Diagnostic(
+                path: path, position: SourcePosition(line: alias.line + lineOffset, column: alias.column),
+                message: "with its aliases (*name) written out this YAML would hold more than \(YAMLAliases.limit) values; "
+                    + "aliases can multiply a few lines into millions, so write the values out or use fewer aliases"))
+        }
         do {
             // An explicit encoding: the default one reads the process environment on every call.
             // The basic resolver: the default one runs five regular expressions on every

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+@testable import ThiDuaKit
+
+/// Input made to hurt the build, or that a careless copy can produce: each is refused with
+/// its place and a reason, quickly, and the previous site is left as it was.
+@Suite struct HostileInputTests {
+    /// Eight levels of nine aliases: 9^8 = 43 million values from forty lines.
+    static let bomb: String = {
+        var lines = ["l0: &l0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]"]
+        for level in 1...8 {
+            let aliases = Array(repeating: "*l\(level - 1)", count: 9).joined(separator: ", ")
+            lines.append("l\(level): &l\(level) [\(aliases)]")
+        }
+        return lines.joined(separator: "\n")
+    }()
+
+    @Test func anAliasBombInFrontMatterIsRefusedAtTheAliasThatCrossesTheLimit() throws {
+        let story = "---\ntitle: \"Tin\"\ndate: 2024-02-01\n\(Self.bomb)\n---\nBody\n"
+        let stderr = try BrokenSite.failingBuild(["content/stories/cham-lo-tet.md": story])
+        #expect(stderr.contains("content/stories/cham-lo-tet.md:8:"), "\(stderr)")
+        #expect(stderr.contains("error: with its aliases (*name) written out this YAML would hold more than 10000 values"))
+    }
+
+    @Test func anAliasBombInADataFileIsRefused() throws {
+        let stderr = try BrokenSite.failingBuild(["content/movements.yml": Self.bomb + "\n"])
+        #expect(stderr.contains("content/movements.yml:"), "\(stderr)")
+        #expect(stderr.contains("would hold more than 10000 values"))
+    }
+
+    /// Yams hashes mapping keys whole: a bomb used as keys must be caught before it builds them.
+    @Test func aliasesUsedAsKeysAreCountedToo() {
+        let keys = Self.bomb + "\nmap:\n  ? *l8\n  : x\n  ? *l7\n  : y\n"
+        #expect(YAMLAliases.excess(in: keys) != nil)
+    }
+
+    @Test func aSmallAnchorIsAllowed() async throws {
+        let story = "---\ntitle: \"Tin\"\ndate: 2024-02-01\ndonvi: &dv \"CĐCS Trường Tiểu học\"\nnoidung: *dv\nds: &ds [a, b, c]\nlai: *ds\n---\nBody\n"
+        let site = try FixtureSite(Fixtures.site.merging(["content/stories/cham-lo-tet.md": story]) { $1 })
+        _ = try await site.build()
+        #expect(YAMLAliases.excess(in: story) == nil)
+    }
+
+    @Test func theLimitCountsValuesWithTheirAliasesWrittenOut() {
+        // Each *a stands for the list and its 3 items: 3 more values each, 9 in all.
+        let yaml = "a: &a [1, 2, 3]\nb: [*a, *a, *a]\n"
+        #expect(YAMLAliases.excess(in: yaml, limit: 9) == nil)
+        #expect(YAMLAliases.excess(in: yaml, limit: 8) != nil)
+        #expect(YAMLAliases.excess(in: "a: \"no * alias here\"\nb: [1, 2]\n", limit: 1) == nil, "a star in text is no alias")
+    }
+}

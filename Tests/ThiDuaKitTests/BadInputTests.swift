@@ -87,9 +87,9 @@ import Testing
         """
         let stderr = try BrokenSite.failingBuild(["content/timeline.yml": timeline])
         #expect(stderr.contains("content/timeline.yml:3:10: error: 'campaign.start': '2024-13-01' is not a date that exists; write it as YYYY-MM-DD"))
-        #expect(stderr.contains("content/timeline.yml:6:5: error: missing required key 'phases[0].title'"))
-        #expect(stderr.contains("content/timeline.yml:12:10: error: 'phases[1].end' must be a date (YYYY-MM-DD), not a list"))
-        #expect(stderr.contains("content/timeline.yml:16:12: error: 'events[0].since': 'năm xưa' is neither a date (YYYY-MM-DD) nor a year (YYYY)"))
+        #expect(stderr.contains("content/timeline.yml:6:5: error: missing required key 'phases[1].title' (phase 1)"))
+        #expect(stderr.contains("content/timeline.yml:12:10: error: 'phases[2].end' must be a date (YYYY-MM-DD), not a list (phase 2)"))
+        #expect(stderr.contains("content/timeline.yml:16:12: error: 'events[1].since': 'năm xưa' is neither a date (YYYY-MM-DD) nor a year (YYYY)"))
         #expect(stderr.contains("4 errors; nothing was written"))
     }
 
@@ -101,7 +101,7 @@ import Testing
             .replacingOccurrences(of: "    start: 2024-07-01", with: "    start: 2024-07-32")
             .replacingOccurrences(of: "    end: 2024-06-30", with: "    end: 2023-06-30")
         let stderr = try BrokenSite.failingBuild(["content/timeline.yml": timeline])
-        #expect(stderr.contains("content/timeline.yml:13:12: error: 'phases[1].start': '2024-07-32' is not a date that exists"))
+        #expect(stderr.contains("content/timeline.yml:13:12: error: 'phases[2].start': '2024-07-32' is not a date that exists"))
         #expect(stderr.contains("content/timeline.yml:11:9: error: phase id 'dot-1' is used twice"))
         #expect(stderr.contains("content/timeline.yml:10:10: error: phase 'dot-1' ends (2023-06-30) before it starts (2024-01-01)"))
         #expect(stderr.contains("3 errors; nothing was written"))
@@ -111,7 +111,7 @@ import Testing
     @Test func emptyAndQuotedNullValues() throws {
         let movements = "- id: lao-dong-gioi\n  title: \"null\"\n- \n"
         let stderr = try BrokenSite.failingBuild(["content/movements.yml": movements])
-        #expect(stderr.contains("content/movements.yml:3:2: error: 'movements[1]' must be keys with values, not empty"))
+        #expect(stderr.contains("content/movements.yml:3:2: error: 'movements[2]' must be keys with values, not empty (movement 2)"))
         #expect(stderr.contains("1 error; nothing was written"))
     }
 
@@ -128,7 +128,7 @@ import Testing
         """
         let stderr = try BrokenSite.failingBuild(["content/site.yml": site])
         #expect(stderr.contains("content/site.yml:3:11: error: 'paginate' must be a whole number, not 'mười'"))
-        #expect(stderr.contains("content/site.yml:5:5: error: missing required key 'menu[0].url'"))
+        #expect(stderr.contains("content/site.yml:5:5: error: missing required key 'menu[1].url' (menu item 1)"))
         #expect(stderr.contains("content/site.yml:6:17: error: 'feed.content': 'all' is neither full (whole stories) nor summary"))
         #expect(stderr.contains("content/site.yml:7:23: error: permalink '/tin/' must start and end with '/' and contain ':slug'"))
         #expect(stderr.contains("4 errors; nothing was written"))
@@ -146,8 +146,8 @@ import Testing
         """
         let stderr = try BrokenSite.failingBuild(["content/movements.yml": movements])
         #expect(stderr.contains("content/movements.yml:3:7: error: movement id 'Sáng tạo' must be lower-case letters, digits and hyphens, like 'sang-tao'"))
-        #expect(stderr.contains("content/movements.yml:5:3: error: missing required key 'movements[2].title'"))
-        #expect(stderr.contains("content/movements.yml:6:3: error: 'movements[3]' must be keys with values, not 'không phải một phong trào'"))
+        #expect(stderr.contains("content/movements.yml:5:3: error: missing required key 'movements[3].title' (movement 3)"))
+        #expect(stderr.contains("content/movements.yml:6:3: error: 'movements[4]' must be keys with values, not 'không phải một phong trào' (movement 4)"))
         #expect(stderr.contains("3 errors; nothing was written"))
     }
 

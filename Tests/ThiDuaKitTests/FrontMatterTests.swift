@@ -27,7 +27,7 @@ import Testing
             "3:7 'date': '2024-02-30' is not a date that exists; write it as YYYY-MM-DD",
             "4:7 'tags' must be a list, not '5'",
             "5:8 'draft' must be true or false, not 'yes'",
-            "6:17 'aliases[1]' must be text, not a mapping",
+            "6:17 'aliases[2]' must be text, not a mapping (alias 2)",
         ])
     }
 

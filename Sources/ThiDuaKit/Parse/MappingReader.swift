@@ -8,21 +8,25 @@ struct MappingReader {
     let document: YAMLDocument
     /// The mapping's place in the file, for messages: "" at the top, else `phases[1].`.
     private let prefix: String
+    /// Said after each message about an item of a list, which counts from 1 as people do:
+    /// " (phase 1)" for `phases[1]`, the first phase.
+    private let item: String
     private let node: Node
     private var values: [String: Node] = [:]
     private(set) var problems: [Diagnostic] = []
 
     /// The top-level mapping of a document: `what` is "front matter" or the file's name.
     init(_ document: YAMLDocument, what: String = "front matter") {
-        self.init(document, node: document.root, prefix: "", notMapping: "\(what) must be keys with values (title: …)")
+        self.init(document, node: document.root, prefix: "", item: "", notMapping: "\(what) must be keys with values (title: …)")
     }
 
-    private init(_ document: YAMLDocument, node: Node, prefix: String, notMapping: String) {
+    private init(_ document: YAMLDocument, node: Node, prefix: String, item: String, notMapping: String) {
         self.document = document
         self.node = node
         self.prefix = prefix
+        self.item = item
         guard case .mapping(let mapping) = node else {
-            problems.append(document.diagnostic(at: node, "\(notMapping), not \(YAMLDocument.describe(node))"))
+            report(node, "\(notMapping), not \(YAMLDocument.describe(node))")
             return
         }
         for (key, value) in mapping {
@@ -31,7 +35,7 @@ struct MappingReader {
     }
 
     /// Reads each mapping of a file that is a list of them (`movements.yml`); an empty file
-    /// is an empty list. Items are named `<name>[index]` in messages (`movements[2].title`).
+    /// is an empty list. Items are named `<name>[n]` in messages, counted from 1 (`movements[2].title`).
     static func list<T>(of document: YAMLDocument, named name: String, _ read: (inout MappingReader) -> T)
         -> (values: [T], problems: [Diagnostic]) {
         switch document.root {
@@ -60,7 +64,7 @@ struct MappingReader {
         guard let node = values[key] else { return missing(key) }
         guard isNull(node) else { return text(key) }
         if !allowEmpty {
-            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: "text")))
+            report(node, YAMLDocument.emptyValue(prefix + key, expected: "text"))
             return nil
         }
         return ""
@@ -78,7 +82,9 @@ struct MappingReader {
         var texts: [String] = []
         for (index, item) in sequence.enumerated() {
             guard case .scalar(let scalar) = item else {
-                return mismatch("\(key)[\(index)]", item, expected: "text")
+                report(item, YAMLDocument.wrongKind("\(prefix)\(key)[\(index + 1)]", expected: "text", found: item)
+                    + " (\(Self.noun(key)) \(index + 1))")
+                return nil
             }
             texts.append(scalar.string)
         }
@@ -92,8 +98,8 @@ struct MappingReader {
         var entries: [(name: String, text: String, node: Node)] = []
         for (name, value) in mapping {
             guard case .scalar(let scalar) = value else {
-                problems.append(document.diagnostic(at: value, YAMLDocument.wrongKind(
-                    "\(prefix)\(key).\(name.string ?? "")", expected: "text", found: value)))
+                report(value, YAMLDocument.wrongKind(
+                    "\(prefix)\(key).\(name.string ?? "")", expected: "text", found: value))
                 continue
             }
             entries.append((name.string ?? "", scalar.string, value))
@@ -122,7 +128,7 @@ struct MappingReader {
         guard let node = present(key) else { return nil }
         guard case .scalar(let scalar) = node else { return mismatch(key, node, expected: expected) }
         guard let value = parse(scalar.string) else {
-            problems.append(document.diagnostic(at: node, "'\(prefix)\(key)': \(problem(scalar.string))"))
+            report(node, "'\(prefix)\(key)': \(problem(scalar.string))")
             return nil
         }
         return value
@@ -132,7 +138,7 @@ struct MappingReader {
                                    problem: (String) -> String) -> T? {
         guard let node = values[key] else { return missing(key) }
         guard !isNull(node) else {
-            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: expected)))
+            report(node, YAMLDocument.emptyValue(prefix + key, expected: expected))
             return nil
         }
         return value(key, expected: expected, parse, problem: problem)
@@ -143,10 +149,10 @@ struct MappingReader {
         guard let node = values[key] else { return required ? missing(key) : nil }
         guard !isNull(node) else {
             guard required else { return nil }
-            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: "a mapping")))
+            report(node, YAMLDocument.emptyValue(prefix + key, expected: "a mapping"))
             return nil
         }
-        var reader = MappingReader(document, node: node, prefix: "\(prefix)\(key).",
+        var reader = MappingReader(document, node: node, prefix: "\(prefix)\(key).", item: item,
                                    notMapping: "'\(prefix)\(key)' must be keys with values")
         let value = read(&reader)
         problems += reader.problems
@@ -158,7 +164,7 @@ struct MappingReader {
         guard let node = values[key] else { return required ? missing(key) : nil }
         guard !isNull(node) else {
             guard required else { return nil }
-            problems.append(document.diagnostic(at: node, YAMLDocument.emptyValue(prefix + key, expected: "a list")))
+            report(node, YAMLDocument.emptyValue(prefix + key, expected: "a list"))
             return nil
         }
         guard case .sequence(let sequence) = node else { return mismatch(key, node, expected: "a list") }
@@ -172,13 +178,30 @@ struct MappingReader {
         var values: [T] = []
         var problems: [Diagnostic] = []
         for (index, item) in sequence.enumerated() {
-            let name = "\(key)[\(index)]"
-            var reader = MappingReader(document, node: item, prefix: "\(name).", notMapping: "'\(name)' must be keys with values")
+            // Counted from 1, as people count: `phases[1]` is the first phase.
+            let name = "\(key)[\(index + 1)]"
+            var reader = MappingReader(document, node: item, prefix: "\(name).", item: " (\(noun(key)) \(index + 1))",
+                                       notMapping: "'\(name)' must be keys with values")
             let value = read(&reader)
             problems += reader.problems
             values.append(value)
         }
         return (values, problems)
+    }
+
+    /// What one item of the list `key` is called: `phases` → "phase".
+    private static func noun(_ key: String) -> String {
+        let last = key.split(separator: ".").last.map(String.init) ?? key
+        switch last {
+        case "menu": return "menu item"
+        case "phases", "events", "movements", "tags", "images": return String(last.dropLast())
+        case "aliases": return "alias"
+        default: return "item"
+        }
+    }
+
+    private mutating func report(_ node: Node, _ message: String) {
+        problems.append(document.diagnostic(at: node, message + item))
     }
 
     /// The node at `key` unless it is absent or empty (`key:` or `key: ~`).
@@ -194,12 +217,12 @@ struct MappingReader {
     private mutating func missing<T>(_ key: String) -> T? {
         // A mapping that is not a mapping at all has been reported once already.
         guard case .mapping = node else { return nil }
-        problems.append(document.diagnostic(at: node, YAMLDocument.missingKey(prefix + key)))
+        report(node, YAMLDocument.missingKey(prefix + key))
         return nil
     }
 
     private mutating func mismatch<T>(_ key: String, _ node: Node, expected: String) -> T? {
-        problems.append(document.diagnostic(at: node, YAMLDocument.wrongKind(prefix + key, expected: expected, found: node)))
+        report(node, YAMLDocument.wrongKind(prefix + key, expected: expected, found: node))
         return nil
     }
 }

@@ -9,6 +9,7 @@ page at each width go to conftest.SCREENSHOT_DIR/a11y-<width>-<page>.png for a h
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 AXE_JS = (Path(__file__).parent / "vendor" / "axe.min.js").read_text(encoding="utf-8")
 
@@ -34,6 +35,8 @@ PAGES = {
     "tag-list": "/tags/",
     "tag": "/tags/chuyen-doi-so/",
     "search": "/search/",
+    "search-results": "/search/?q=doan%20vien",
+    "search-no-results": "/search/?q=khongcogi",
     "page": "/gioi-thieu/",
     "404": "/404.html",
 }
@@ -56,6 +59,11 @@ axe.run(document, {rules, resultTypes: ['violations']})
 
 def axe_violations(driver, url):
     driver.get(url)
+    if "?q=" in url:
+        # The results are written by search.js once the index has arrived.
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "const s = document.querySelector('[data-search-status]'); return s && s.textContent.trim() !== ''"
+            " && !document.querySelector('[data-search-results]').hasAttribute('aria-busy')"))
     driver.execute_script(AXE_JS)
     driver.set_script_timeout(60)
     result = driver.execute_async_script(RUN_AXE_JS)

@@ -6,12 +6,14 @@
   conftest.SCREENSHOT_DIR/keyboard-*.png;
 - the skip link leads to <main id="main">;
 - printed (print media emulated), a story shows its text without the menu, search or footer;
+- the search box, its button and the results, and the pagination of a list, work from the keyboard;
 - every page says lang="vi".
 """
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
 
 STORY = "/stories/phat-dong-thi-dua-nam-2024/"
 
@@ -98,3 +100,39 @@ def test_story_prints_without_the_menu(driver, base_url):
 def test_pages_say_vietnamese(driver, base_url, path):
     driver.get(base_url + path)
     assert driver.execute_script("return document.documentElement.lang") == "vi"
+
+
+def focus_by_tab(driver, css, limit=60):
+    """Press Tab until the element matching css has focus; fail if it never does."""
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        if driver.execute_script("return document.activeElement.matches(arguments[0])", css):
+            return driver.execute_script(FOCUSED_JS)
+    pytest.fail(f"Tab never reached {css}")
+
+
+def test_search_by_keyboard(driver, base_url):
+    driver.set_window_size(390, 900)
+    driver.get(base_url + "/search/")
+    focus_by_tab(driver, "input#search-q")
+    ActionChains(driver).send_keys("doan vien").send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(
+        lambda d: d.execute_script("return document.querySelectorAll('[data-search-results] a').length > 0"))
+    assert "q=doan" in driver.current_url
+    focused = focus_by_tab(driver, "[data-search-results] a")
+    assert focused["matchesFocusVisible"] and focused["outlineStyle"] != "none" and focused["outlineWidth"] >= 2
+    target = focused["href"]
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url == target)
+
+
+def test_pagination_by_keyboard(driver, base_url):
+    driver.set_window_size(1366, 900)
+    driver.get(base_url + "/people/")
+    focused = focus_by_tab(driver, ".pagination a[rel=next]")
+    assert focused["matchesFocusVisible"] and focused["outlineWidth"] >= 2
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/people/page/2/"))
+    focus_by_tab(driver, ".pagination a[rel=prev]")
+    ActionChains(driver).send_keys(Keys.ENTER).perform()
+    WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/people/"))

@@ -192,8 +192,8 @@ def search(driver, base_url, query):
     WebDriverWait(driver, 15).until(done)
     results = driver.execute_script("""
         return Array.from(document.querySelectorAll('[data-search-results] > li')).map((li) => ({
-          url: li.querySelector('h3 a').getAttribute('href'),
-          title: li.querySelector('h3 a').textContent,
+          url: li.querySelector('h2 a').getAttribute('href'),
+          title: li.querySelector('h2 a').textContent,
           date: (li.querySelector('time') || {}).textContent || '',
           snippet: (li.querySelector('p:not(.meta)') || {}).textContent || '',
           marks: Array.from(li.querySelectorAll('mark')).map((m) => m.textContent),

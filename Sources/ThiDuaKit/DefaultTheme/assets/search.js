@@ -312,7 +312,7 @@
       const [url, title, kind, iso, short, snippet] = row;
       const item = document.createElement('li');
       item.className = 'search-result ' + kind;
-      const heading = document.createElement('h3');
+      const heading = document.createElement('h2');
       const link = document.createElement('a');
       link.href = url;
       link.appendChild(highlighted(title, keys));

@@ -45,12 +45,19 @@ struct DiagnosticPrinter {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// The line to show under a message: only from a regular file of a size a person writes
+    /// (a FIFO would block, and a file refused for its size must not be read here either),
+    /// and cut at 200 characters.
     private func sourceLine(_ path: String, _ number: Int) -> String? {
-        guard let data = FileManager.default.contents(atPath: siteRoot.appendingPathComponent(path).path),
+        let full = siteRoot.appendingPathComponent(path).path
+        var info = stat()
+        guard stat(full, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1_000_000,
+              let data = FileManager.default.contents(atPath: full),
               let text = String(data: data, encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1].replacingOccurrences(of: "\r", with: "")
-        return line.isEmpty ? nil : line
+        guard !line.isEmpty else { return nil }
+        return line.count > 200 ? String(line.prefix(200)) + "…" : line
     }
 }

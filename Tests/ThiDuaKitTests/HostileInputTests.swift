@@ -49,3 +49,33 @@ import Testing
         #expect(YAMLAliases.excess(in: "a: \"no * alias here\"\nb: [1, 2]\n", limit: 1) == nil, "a star in text is no alias")
     }
 }
+
+/// Files too large to be anything but a mistake are refused before they are read.
+@Suite struct SizeLimitTests {
+    private static let siteYML = Fixtures.site["content/site.yml"] ?? ""
+
+    @Test func aMarkdownFileOverTheDefaultLimitIsNotRead() throws {
+        let paragraph = String(repeating: "Công đoàn cơ sở thi đua lao động giỏi. ", count: 180_000)
+        let story = "---\ntitle: \"Lớn\"\ndate: 2024-02-01\n---\n" + paragraph
+        #expect(story.utf8.count > 8_000_000 && story.utf8.count < 9_500_000)
+        let stderr = try BrokenSite.failingBuild(["content/stories/qua-lon.md": story])
+        #expect(stderr.contains("content/stories/qua-lon.md:1:1: error: is 9"), "\(stderr)")
+        #expect(stderr.contains("MB, larger than the 8 MB thidua reads of Markdown and YAML files"))
+    }
+
+    @Test func theLimitsAreSetInSiteYML() throws {
+        let stderr = try BrokenSite.failingBuild([
+            "content/site.yml": Self.siteYML + "\nlimits:\n  text: 1\n  media: 1\n",
+            "content/stories/hai-trieu.md": "---\ntitle: \"Vừa\"\ndate: 2024-02-01\n---\n" + String(repeating: "a", count: 1_500_000),
+            "content/media/video.mp4": String(repeating: "v", count: 1_200_000),
+        ])
+        #expect(stderr.contains("content/stories/hai-trieu.md:1:1: error: is 1.5 MB, larger than the 1 MB thidua reads of Markdown and YAML files"), "\(stderr)")
+        #expect(stderr.contains("content/media/video.mp4:1:1: error: is 1.2 MB, larger than the 1 MB thidua reads of media files"))
+        #expect(stderr.contains("raise 'limits: media:' in site.yml"))
+    }
+
+    @Test func aLimitBelowOneMegabyteIsAnError() throws {
+        let stderr = try BrokenSite.failingBuild(["content/site.yml": Self.siteYML + "\nlimits:\n  text: 0\n"])
+        #expect(stderr.contains("'limits.text' must be at least 1 (megabytes)"), "\(stderr)")
+    }
+}

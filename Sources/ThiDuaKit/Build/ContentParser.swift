@@ -21,7 +21,15 @@ enum ContentParser {
         parsed.timeline = keep(DataFileParser.timeline(content.timeline))
         parsed.movements = keep(DataFileParser.movements(content.movements))
 
-        let results = await parseDocuments(content.documents, from: loader, parallel: parallel, progress: progress, bodies: bodies)
+        let limits = parsed.config?.limits ?? SiteConfig.Limits()
+        for file in content.media {
+            if let size = FileTree.size(of: file.sourcePath, over: limits.media) {
+                parsed.problems.append(Diagnostic(path: "content/" + file.outputPath,
+                                                  message: SourceLoader.tooLarge(size, limit: limits.media, what: "media", files: "media files")))
+            }
+        }
+        let results = await parseDocuments(content.documents, from: loader, parallel: parallel, progress: progress, bodies: bodies,
+                                           limit: limits.text)
         for result in results {
             if let item = keep(result) { parsed.items.append(item) }
         }
@@ -29,14 +37,14 @@ enum ContentParser {
     }
 
     private static func parseDocuments(_ paths: [String], from loader: SourceLoader, parallel: Bool,
-                                       progress: BuildProgress?, bodies: BodyStore?) async -> [Result<Item, BuildFailure>] {
+                                       progress: BuildProgress?, bodies: BodyStore?, limit: Int) async -> [Result<Item, BuildFailure>] {
         progress?.begin(.parsing, total: paths.count)
         @Sendable func parseOne(_ path: String) -> Result<Item, BuildFailure> {
             defer { progress?.advance() }
             guard let kind = ItemParser.kind(of: path) else {
                 return .failure(BuildFailure([Diagnostic(path: path, message: "not inside a collection folder")]))
             }
-            return loader.read(path).mapError { BuildFailure([$0]) }.flatMap { ItemParser.parse($0, as: kind, bodies: bodies) }
+            return loader.read(path, limit: limit).mapError { BuildFailure([$0]) }.flatMap { ItemParser.parse($0, as: kind, bodies: bodies) }
         }
         return await Parallel.map(paths, batch: 32, enabled: parallel, parseOne)
     }

@@ -52,7 +52,9 @@ enum FileTree {
 
     /// The whole file, or the system's reason for not reading it.
     static func read(_ path: String) -> Result<[UInt8], POSIXError> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Without blocking: opening a FIFO to read waits for a writer, and a build must not
+        // hang on one named like a story. The type is checked before anything is read.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return .failure(currentError()) }
         defer { close(descriptor) }
         var info = stat()
@@ -84,6 +86,13 @@ enum FileTree {
         }
         if let failure { return .failure(failure) }
         return .success(bytes)
+    }
+
+    /// The size of the file at `path` when it is larger than `limit` bytes.
+    static func size(of path: String, over limit: Int) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, Int(info.st_size) > limit else { return nil }
+        return Int(info.st_size)
     }
 
     private static func currentError() -> POSIXError {

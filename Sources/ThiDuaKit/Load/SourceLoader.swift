@@ -89,13 +89,28 @@ public struct SourceLoader: Sendable {
         }
     }
 
-    func read(_ relative: String) -> Result<SourceFile, Diagnostic> {
-        switch FileTree.read(root.appendingPathComponent(relative).path) {
+    /// The file, unless it is larger than `limit` bytes: then it is not read at all.
+    func read(_ relative: String, limit: Int = SiteConfig.Limits.defaultText) -> Result<SourceFile, Diagnostic> {
+        let path = root.appendingPathComponent(relative).path
+        if let size = FileTree.size(of: path, over: limit) {
+            return .failure(Diagnostic(path: relative, message: Self.tooLarge(size, limit: limit, what: "text", files: "Markdown and YAML files")))
+        }
+        switch FileTree.read(path) {
         case .success(let bytes):
             return .success(SourceFile(path: relative, bytes: bytes))
         case .failure(let error):
             return .failure(Diagnostic(path: relative, message: "cannot read file: \(String(cString: strerror(error.code.rawValue)))"))
         }
+    }
+
+    /// "is 220.5 MB, larger than the 8 MB …": said of a file a build refuses to read.
+    static func tooLarge(_ size: Int, limit: Int, what: String, files: String) -> String {
+        func megabytes(_ bytes: Int) -> String {
+            let value = Double(bytes) / 1_000_000
+            return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        }
+        return "is \(megabytes(size)) MB, larger than the \(megabytes(limit)) MB thidua reads of \(files); "
+            + "a file this large is most likely a mistake, and it was not read (to allow it, raise 'limits: \(what):' in site.yml)"
     }
 
     private func isDirectory(_ url: URL) -> Bool {

@@ -26,6 +26,7 @@ public struct SiteConfig: Sendable {
     /// A picture for the header; without one the theme shows its own.
     public let logo: String?
     public let images: Images
+    public let limits: Limits
     /// Where `image` and `logo` sit in `site.yml`, for messages about the files they name.
     let positions: [String: SourcePosition]
     public let params: [String: Param]
@@ -40,6 +41,23 @@ public struct SiteConfig: Sendable {
         /// Publish each photo as the editor added it too; off, because a phone's file carries
         /// the place it was taken and the owner's name.
         public let originals: Bool
+    }
+
+    /// `limits:` of `site.yml`, in megabytes there: the largest file a build reads. A 220 MB
+    /// Markdown file took a build 2.5 GB and was published; a mistaken copy should stop it.
+    public struct Limits: Sendable {
+        public static let defaultText = 8 * 1_000_000
+        public static let defaultMedia = 200 * 1_000_000
+
+        /// Markdown and YAML.
+        public let text: Int
+        /// Files of `content/media/`.
+        public let media: Int
+
+        public init(text: Int = defaultText, media: Int = defaultMedia) {
+            self.text = text
+            self.media = media
+        }
     }
 
     public func position(of key: String) -> SourcePosition {

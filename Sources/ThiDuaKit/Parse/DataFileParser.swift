@@ -28,6 +28,11 @@ enum DataFileParser {
             if let paginate = site.paginate, paginate < 1 {
                 problems.append(yaml.diagnostic(at: yaml.node(at: ["paginate"]), "'paginate' must be at least 1"))
             }
+            for (key, megabytes) in [("text", site.limits?.text), ("media", site.limits?.media)] {
+                if let megabytes, megabytes < 1 {
+                    problems.append(yaml.diagnostic(at: yaml.node(at: ["limits", .key(key)]), "'limits.\(key)' must be at least 1 (megabytes)"))
+                }
+            }
             guard problems.isEmpty else { return .failure(BuildFailure(problems)) }
             let base = site.baseURL.hasSuffix("/") ? site.baseURL : site.baseURL + "/"
             return .success(SiteConfig(
@@ -41,6 +46,8 @@ enum DataFileParser {
                 logo: site.logo,
                 images: SiteConfig.Images(cache: site.images?.cache?.nonEmpty ?? SiteConfig.Images.defaultCache,
                                           originals: site.images?.originals ?? false),
+                limits: SiteConfig.Limits(text: site.limits?.text.map { $0 * 1_000_000 } ?? SiteConfig.Limits.defaultText,
+                                          media: site.limits?.media.map { $0 * 1_000_000 } ?? SiteConfig.Limits.defaultMedia),
                 positions: Dictionary(uniqueKeysWithValues: ["image", "logo"].map { ($0, yaml.position(of: yaml.node(at: [.key($0)]))) }),
                 params: reader.params(excluding: SiteFile.knownKeys)))
         }

@@ -26,6 +26,8 @@ struct SiteFile {
     let image: String?
     let logo: String?
     let images: Images?
+    /// In megabytes.
+    let limits: (text: Int?, media: Int?)?
 
     struct Images {
         let cache: String?
@@ -34,7 +36,7 @@ struct SiteFile {
 
     static let knownKeys: Set<String> = [
         "title", "baseURL", "description", "language", "organisation", "menu", "permalinks", "paginate",
-        "feed", "image", "logo", "images",
+        "feed", "image", "logo", "images", "limits",
     ]
 
     init(_ reader: inout MappingReader) {
@@ -59,6 +61,9 @@ struct SiteFile {
         logo = reader.text("logo")
         images = reader.mapping("images") { images in
             Images(cache: images.text("cache"), originals: images.bool("originals"))
+        }
+        limits = reader.mapping("limits") { limits in
+            (limits.int("text"), limits.int("media"))
         }
     }
 }

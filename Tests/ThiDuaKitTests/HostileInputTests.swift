@@ -79,3 +79,52 @@ import Testing
         #expect(stderr.contains("'limits.text' must be at least 1 (megabytes)"), "\(stderr)")
     }
 }
+
+/// What lies in a collection's folder besides files: links, pipes, folders named like stories.
+@Suite struct OddFileTests {
+    /// Builds the fixture, lets `change` add something odd, builds again: the stderr of a
+    /// build that must fail, with `public/` as it was.
+    private func failing(_ change: (borrowing FixtureSite) throws -> Void) throws -> String {
+        let site = try FixtureSite(Fixtures.site)
+        #expect(try CLI.run(["build", "--now", "2024-05-10"], in: site.root).status == 0)
+        let before = try site.outputTree()
+        try change(site)
+        let run = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
+        #expect(run.status == 1)
+        #expect(try site.outputTree() == before, "public/ must be left as it was")
+        return run.stderr
+    }
+
+    private func link(_ site: borrowing FixtureSite, _ path: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(path).path, withDestinationPath: target)
+    }
+
+    @Test func aLinkToAFileInsideContentIsReadAsAStory() async throws {
+        let site = try FixtureSite(Fixtures.site.merging(["content/extra/tin.md": "---\ntitle: \"Tin mượn\"\ndate: 2024-02-03\n---\nNội dung.\n"]) { $1 })
+        try link(site, "content/stories/tin.md", to: "../extra/tin.md")
+        _ = try await site.build()
+        #expect(try site.outputTree()["stories/tin/index.html"] != nil)
+    }
+
+    @Test func aLinkOutsideTheSiteIsAnError() throws {
+        let stderr = try failing { try link($0, "content/stories/ngoai.md", to: "/etc/hostname") }
+        #expect(stderr.contains("content/stories/ngoai.md:1:1: error: is a link to /etc/hostname, outside the site's content/"), "\(stderr)")
+    }
+
+    @Test func aLinkLoopIsAnError() throws {
+        let stderr = try failing { try link($0, "content/stories/vong.md", to: "vong.md") }
+        #expect(stderr.contains("content/stories/vong.md:1:1: error: is a link that leads round in a loop"), "\(stderr)")
+    }
+
+    @Test func aFIFONamedLikeAStoryIsAnErrorAndDoesNotHang() throws {
+        let stderr = try failing { site in
+            #expect(mkfifo(site.root.appendingPathComponent("content/stories/x.md").path, 0o644) == 0)
+        }
+        #expect(stderr.contains("content/stories/x.md:1:1: error: is a FIFO (named pipe), not a file"), "\(stderr)")
+    }
+
+    @Test func aFolderNamedLikeAStoryIsAnError() throws {
+        let stderr = try failing { try $0.write("content/stories/thu-muc.md/ghi-chu.txt", "x") }
+        #expect(stderr.contains("content/stories/thu-muc.md:1:1: error: is a folder, but its name ends in .md like a story's file"), "\(stderr)")
+    }
+}

@@ -23,8 +23,15 @@ struct InputRecord: Equatable, Sendable {
         guard add(executable, to: &hash) else { return nil }
         for folder in [site.appendingPathComponent("content").path] + folders.map({ URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }) {
             hash.add(folder)
-            for path in FileTree.regularFiles(under: folder).sorted() {
+            let survey = FileTree.survey(under: folder)
+            for path in survey.files.sorted() {
                 guard add(folder + "/" + path, to: &hash) else { return nil }
+            }
+            // Links, pipes and folders too: a build reports them, so adding one is a change.
+            for path in (survey.links + survey.others.map(\.path) + survey.folders).sorted() {
+                var info = stat()
+                guard lstat(folder + "/" + path, &info) == 0 else { return nil }
+                hash.add("\(path) \(info.st_mode) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
             }
         }
         return hash.hex

@@ -8,12 +8,26 @@ enum FileTree {
     /// Hidden entries (editor swap files, `.git`) are skipped; symbolic links are not
     /// followed, as before.
     static func regularFiles(under folder: String) -> [String] {
-        var found: [String] = []
+        survey(under: folder).files
+    }
+
+    /// Everything below `folder` that is not hidden, by kind: what a build reads, and what it
+    /// must tell the editor about rather than pass over.
+    struct Survey {
+        var files: [String] = []
+        var links: [String] = []
+        /// FIFOs, sockets, devices, with what they are.
+        var others: [(path: String, kind: String)] = []
+        var folders: [String] = []
+    }
+
+    static func survey(under folder: String) -> Survey {
+        var found = Survey()
         walk(folder, relative: "", into: &found)
         return found
     }
 
-    private static func walk(_ folder: String, relative: String, into found: inout [String]) {
+    private static func walk(_ folder: String, relative: String, into found: inout Survey) {
         guard let stream = opendir(folder) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -24,29 +38,36 @@ enum FileTree {
             let path = folder + "/" + name
             let child = relative.isEmpty ? name : relative + "/" + name
             switch kind(of: entry.pointee.d_type, path: path) {
-            case .file: found.append(child)
-            case .folder: walk(path, relative: child, into: &found)
-            case .other: continue
+            case .file: found.files.append(child)
+            case .folder:
+                found.folders.append(child)
+                walk(path, relative: child, into: &found)
+            case .link: found.links.append(child)
+            case .other(let what): found.others.append((child, what))
             }
         }
     }
 
-    private enum Kind { case file, folder, other }
+    private enum Kind { case file, folder, link, other(String) }
 
     /// The entry's type from `readdir`, asking `lstat` only on file systems that leave it out.
     private static func kind(of type: UInt8, path: String) -> Kind {
         switch Int32(type) {
         case Int32(DT_REG): return .file
         case Int32(DT_DIR): return .folder
-        case Int32(DT_UNKNOWN):
+        case Int32(DT_LNK): return .link
+        case Int32(DT_FIFO): return .other("a FIFO (named pipe)")
+        case Int32(DT_SOCK): return .other("a socket")
+        case Int32(DT_CHR), Int32(DT_BLK): return .other("a device")
+        default:
             var info = stat()
-            guard lstat(path, &info) == 0 else { return .other }
+            guard lstat(path, &info) == 0 else { return .other("something that cannot be looked at") }
             switch info.st_mode & S_IFMT {
             case S_IFREG: return .file
             case S_IFDIR: return .folder
-            default: return .other
+            case S_IFLNK: return .link
+            default: return .other("not a regular file")
             }
-        default: return .other
         }
     }
 

@@ -18,9 +18,13 @@ public struct SourceLoader: Sendable {
         content.siteConfig = try readIfPresent("content/site.yml")
         content.timeline = try readIfPresent("content/timeline.yml")
         content.movements = try readIfPresent("content/movements.yml")
+        var problems: [Diagnostic] = []
         for collection in ContentKind.allCases where documents {
-            content.documents += files(under: "content/\(collection.rawValue)").filter { $0.hasSuffix(".md") }
+            let (found, odd) = self.documents(in: "content/\(collection.rawValue)")
+            content.documents += found
+            problems += odd
         }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
         content.media = files(under: "content/media").map {
             StaticFile(sourcePath: root.appendingPathComponent($0).path, outputPath: String($0.dropFirst("content/".count)))
         }
@@ -79,6 +83,45 @@ public struct SourceLoader: Sendable {
     func files(under folder: String) -> [String] {
         let base = root.appendingPathComponent(folder).path
         return FileTree.regularFiles(under: base).map { folder + "/" + $0 }.sorted()
+    }
+
+    /// The Markdown files of a collection's folder, and what in it cannot be one: a link
+    /// leading outside `content/` or round in a loop, a FIFO, socket or device, a folder
+    /// named like a story. Skipping those silently left an editor wondering where a story
+    /// went. A link to a file inside `content/` is read as if the file were there.
+    private func documents(in folder: String) -> (documents: [String], problems: [Diagnostic]) {
+        let survey = FileTree.survey(under: root.appendingPathComponent(folder).path)
+        var documents = survey.files.filter { $0.hasSuffix(".md") }.map { folder + "/" + $0 }
+        var problems: [Diagnostic] = []
+        let contentPath = root.appendingPathComponent("content").path
+        // Resolved too: the site may itself lie below a link (a checkout in a linked home).
+        let content = (realpath(contentPath, nil).map { path in defer { free(path) }; return String(cString: path) } ?? contentPath) + "/"
+        for link in survey.links {
+            let path = folder + "/" + link
+            guard let target = realpath(root.appendingPathComponent(path).path, nil) else {
+                let reason = errno == ELOOP ? "a link that leads round in a loop" : "a link to something that does not exist"
+                problems.append(Diagnostic(path: path, message: "is \(reason); replace it by the file itself"))
+                continue
+            }
+            let resolved = String(cString: target)
+            free(target)
+            var info = stat()
+            if !resolved.hasPrefix(content) {
+                problems.append(Diagnostic(path: path, message: "is a link to \(resolved), outside the site's content/; "
+                    + "copy the file into content/ instead, so the site holds everything it publishes"))
+            } else if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
+                if path.hasSuffix(".md") { documents.append(path) }
+            } else {
+                problems.append(Diagnostic(path: path, message: "is a link to \(resolved), which is not a file"))
+            }
+        }
+        for other in survey.others {
+            problems.append(Diagnostic(path: folder + "/" + other.path, message: "is \(other.kind), not a file; thidua reads only files"))
+        }
+        for inner in survey.folders where inner.hasSuffix(".md") {
+            problems.append(Diagnostic(path: folder + "/" + inner, message: "is a folder, but its name ends in .md like a story's file"))
+        }
+        return (documents.sorted(), problems)
     }
 
     private func readIfPresent(_ relative: String) throws(BuildFailure) -> SourceFile? {

@@ -27,6 +27,7 @@ browser-test: release browser-deps
 bench: release
 	python3 Benchmarks/bench.py $(BENCH_ARGS)
 	python3 Benchmarks/images.py $(IMAGE_BENCH_ARGS)
+	python3 Benchmarks/hostile.py
 
 ## One thidua build of the generated 10,000-story site under perf: the top 15 symbols by self
 ## time. Builds its own binary with debug info into .build-profile/ (see Benchmarks/README.md);

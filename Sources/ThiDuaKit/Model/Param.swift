@@ -8,17 +8,4 @@ public indirect enum Param: Hashable, Sendable {
     case list([Param])
     case map([String: Param])
     case null
-
-    /// The value in the shape swift-mustache walks: dictionaries, arrays and scalars.
-    var templateValue: any Sendable {
-        switch self {
-        case .string(let value): return value
-        case .bool(let value): return value
-        case .int(let value): return value
-        case .double(let value): return value
-        case .list(let values): return values.map(\.templateValue)
-        case .map(let values): return values.mapValues(\.templateValue)
-        case .null: return false
-        }
-    }
 }

@@ -9,7 +9,11 @@ extension ContextBuilder {
     }
 
     func absolute(_ url: String) -> String {
-        site.config.baseURL + (url.hasPrefix("/") ? String(url.dropFirst()) : url)
+        Self.absolute(url, base: site.config.baseURL)
+    }
+
+    static func absolute(_ url: String, base: String) -> String {
+        base + (url.hasPrefix("/") ? String(url.dropFirst()) : url)
     }
 
     /// RFC 3339 at midnight in Việt Nam: content dates are days there.

@@ -7,6 +7,12 @@ extension ContextBuilder {
     /// `eager` for the page's lead picture, which is fetched first; `lazy` for pictures that
     /// may wait until they are scrolled to (all but the lead and the header's logo).
     func picture(_ key: ImageKey?, written: String, alt: String, eager: Bool, lazy: Bool = true) -> PictureContext {
+        Self.picture(key, in: images, written: written, alt: alt, eager: eager, lazy: lazy)
+    }
+
+    /// Static, for the values made before the builder is whole (the site's logo).
+    static func picture(_ key: ImageKey?, in images: ImageSet, written: String, alt: String, eager: Bool,
+                        lazy: Bool = true) -> PictureContext {
         var context = PictureContext(alt: alt, eager: eager, lazy: lazy && !eager)
         guard let key, let image = images[key] else {
             // A picture on another site: linked as written, since its size is not known here.
@@ -21,21 +27,21 @@ extension ContextBuilder {
         context.src = shown.url
         context.width = shown.width
         context.height = shown.height
-        if fallback.count > 1 { context.srcset = Self.srcset(fallback) }
+        if fallback.count > 1 { context.srcset = srcset(fallback) }
         let avif = image.renditions.filter { $0.format == .avif }
-        if !avif.isEmpty { context.avif = Self.srcset(avif) }
+        if !avif.isEmpty { context.avif = srcset(avif) }
         let webp = image.renditions.filter { $0.format == .webp }
-        if !webp.isEmpty { context.webp = Self.srcset(webp) }
+        if !webp.isEmpty { context.webp = srcset(webp) }
         return context
     }
 
     /// A picture named in front matter, in the role the page shows it in.
     func picture(_ picture: Picture?, role: ImageRole, alt: String, eager: Bool = false, lazy: Bool = true) -> PictureContext? {
         guard let picture else { return nil }
-        return self.picture(imageKey(picture, role: role), written: picture.file, alt: alt, eager: eager, lazy: lazy)
+        return self.picture(Self.imageKey(picture, role: role), written: picture.file, alt: alt, eager: eager, lazy: lazy)
     }
 
-    func imageKey(_ picture: Picture, role: ImageRole) -> ImageKey? {
+    static func imageKey(_ picture: Picture, role: ImageRole) -> ImageKey? {
         MediaPath.fromFrontMatter(picture.file).map {
             ImageKey(source: $0, role: role, crop: role.crop(focus: picture.focus))
         }
@@ -45,7 +51,7 @@ extension ContextBuilder {
     func socialImage(_ picture: Picture?) -> SocialImageContext? {
         let site = self.site.config.image.map { Picture(file: $0, alt: nil, focus: nil) }
         guard let chosen = picture ?? site else { return nil }
-        guard let key = imageKey(chosen, role: .social), let image = images[key], let file = image.renditions.first else {
+        guard let key = Self.imageKey(chosen, role: .social), let image = images[key], let file = image.renditions.first else {
             return SocialImageContext(url: chosen.file.contains("://") ? chosen.file : absolute(chosen.file), size: nil)
         }
         // An SVG is linked as it is, without a size or type to claim.

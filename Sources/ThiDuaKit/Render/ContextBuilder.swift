@@ -8,7 +8,7 @@ struct ContextBuilder: Sendable {
     let meter = RenderMeter()
     var strings: UIStrings { theme.strings }
     /// `site`, `t`, `year`, `assets`: the frame under every page.
-    private(set) var common: CommonFrame
+    let common: CommonFrame
     /// A story shows on its own page, a list page, its feeds, the home page and a term page
     /// for each of its tags, unit, movement and phase: making its context and rendering its
     /// card again for each of them was a fifth of a build.
@@ -27,18 +27,15 @@ struct ContextBuilder: Sendable {
     /// The days items fall on, each written out once: thousands of stories share a day.
     private var days: [Int: DateContext] = [:]
     /// Linked from the head of every page.
-    private(set) var siteFeedLink: LinkContext
+    let siteFeedLink: LinkContext
 
     init(site: Site, theme: Theme, images: ImageSet) {
         self.site = site
         self.theme = theme
         self.images = images
-        siteFeedLink = LinkContext(title: site.config.title, url: "")
-        common = CommonFrame(site: SiteContext(title: "", baseURL: "", language: "", params: [:], campaign: "", description: nil,
-                                               organisation: nil, liveReload: false, logo: nil),
-                             strings: theme.stringsRecord, year: "", assets: theme.assetsRecord)
-        common = makeCommon()
-        siteFeedLink = LinkContext(title: site.config.title, url: absolute(feedURL(.site)))
+        common = Self.common(site: site, theme: theme, images: images)
+        siteFeedLink = LinkContext(title: site.config.title,
+                                   url: Self.absolute(PageJob.feed(.site).url(in: site), base: site.config.baseURL))
         for phase in site.timeline.phases {
             phases[phase.id] = phaseSummary(phase)
         }
@@ -70,14 +67,18 @@ struct ContextBuilder: Sendable {
         "/\(kind.rawValue)/\(site.termSlugs[name] ?? Slug.make(name))/"
     }
 
-    private func makeCommon() -> CommonFrame {
+    private static func common(site: Site, theme: Theme, images: ImageSet) -> CommonFrame {
         let config = site.config
+        let logo = config.logo.map { file in
+            let picture = Picture(file: file, alt: nil, focus: nil)
+            return Self.picture(imageKey(picture, role: .logo), in: images, written: file, alt: "", eager: false, lazy: false)
+        }
         let siteContext = SiteContext(
             title: config.title, baseURL: config.baseURL, language: config.language,
             params: config.params.mapValues(\.openValue), campaign: site.timeline.campaign.title,
             description: config.description?.nonEmpty, organisation: config.organisation?.nonEmpty,
             liveReload: site.liveReload,
-            logo: picture(config.logo.map { Picture(file: $0, alt: nil, focus: nil) }, role: .logo, alt: "", lazy: false))
+            logo: logo)
         return CommonFrame(site: siteContext, strings: theme.stringsRecord, year: String(site.now.year), assets: theme.assetsRecord)
     }
 

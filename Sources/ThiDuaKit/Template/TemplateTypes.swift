@@ -180,18 +180,11 @@ public struct FieldSpec<Root: Sendable>: Sendable {
         Self(name, .optional(.list(.object(T.shape))), doc) { read($0).map { .list($0.map { .object($0) }) } ?? .absent }
     }
 
-    static func texts(_ name: String, _ doc: String, _ read: @escaping @Sendable (Root) -> [String]) -> Self {
-        Self(name, .list(.text), doc) { .list(read($0).map(TemplateValue.text)) }
-    }
 
     static func open(_ name: String, _ doc: String, _ read: @escaping @Sendable (Root) -> [String: OpenValue]) -> Self {
         Self(name, .open, doc) { .open(.map(read($0))) }
     }
 
-    /// A field whose shape is made from the theme's files when it is compiled.
-    static func record(_ name: String, _ shape: TemplateShape, _ doc: String, _ read: @escaping @Sendable (Root) -> TemplateRecord) -> Self {
-        Self(name, .object(shape), doc) { .object(read($0)) }
-    }
 }
 
 /// An object whose shape is known only at run time: the theme's UI strings, its assets,

@@ -60,12 +60,6 @@ public struct StagingFolder: Sendable {
         try bytes.withUnsafeBytes { try place(relative, $0) }
     }
 
-    /// A rendered page, written from the string's own UTF-8 storage without a copy.
-    public func place(_ relative: String, text: String) throws -> Outcome {
-        var text = text
-        return try text.withUTF8 { try place(relative, UnsafeRawBufferPointer($0)) }
-    }
-
     /// A file kept elsewhere on disk (a processed picture in the cache): hard-linked, so its
     /// bytes are neither read nor copied and it keeps the cache's timestamp from build to
     /// build; copied when the cache is on another file system.

@@ -72,7 +72,8 @@ enum FileTree {
     }
 
     /// The whole file, or the system's reason for not reading it.
-    static func read(_ path: String) -> Result<[UInt8], POSIXError> {
+    /// `EFBIG` without reading when the file is larger than `limit` bytes.
+    static func read(_ path: String, limit: Int = .max) -> Result<[UInt8], POSIXError> {
         // Without blocking: opening a FIFO to read waits for a writer, and a build must not
         // hang on one named like a story. The type is checked before anything is read.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
@@ -81,6 +82,7 @@ enum FileTree {
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .failure(currentError()) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(POSIXError(.EISDIR)) }
+        guard Int(info.st_size) <= limit else { return .failure(POSIXError(.EFBIG)) }
         // Read straight into an array of the size fstat gives, then on to the end, since a
         // file may grow while it is read.
         var failure: POSIXError?

@@ -135,10 +135,10 @@ public struct SourceLoader: Sendable {
     /// The file, unless it is larger than `limit` bytes: then it is not read at all.
     func read(_ relative: String, limit: Int = SiteConfig.Limits.defaultText) -> Result<SourceFile, Diagnostic> {
         let path = root.appendingPathComponent(relative).path
-        if let size = FileTree.size(of: path, over: limit) {
+        switch FileTree.read(path, limit: limit) {
+        case .failure(let error) where error.code == .EFBIG:
+            let size = FileTree.size(of: path, over: limit) ?? limit
             return .failure(Diagnostic(path: relative, message: Self.tooLarge(size, limit: limit, what: "text", files: "Markdown and YAML files")))
-        }
-        switch FileTree.read(path) {
         case .success(let bytes):
             return .success(SourceFile(path: relative, bytes: bytes))
         case .failure(let error):

@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get install -y -qq --no-install-recommends
 BROWSER_VENV = .build-venv
 
-.PHONY: site test unit-test browser-test bench profile docs deps browser-deps build release clean
+.PHONY: site test unit-test browser-test bench profile docs fuzz fuzz-build deps browser-deps build release clean
 
 ## Build the sample campaign into public/.
 site: release
@@ -34,6 +34,19 @@ bench: release
 ## PROFILE_ARGS="--size 1000", "--binary PATH", "--top 30".
 profile: deps
 	python3 Benchmarks/profile.py $(PROFILE_ARGS)
+
+## The libFuzzer targets (Fuzz/README.md), each for FUZZ_SECONDS from the committed seeds;
+## FUZZ_ARGS="--parallel 2", "--seconds 1800 Templates".
+FUZZ_SECONDS ?= 60
+fuzz: fuzz-build
+	python3 Fuzz/run.py --seconds $(FUZZ_SECONDS) $(FUZZ_ARGS)
+
+# Release with testable imports: the targets call the parsers, which are not public API.
+# lld, because gold fails on these objects; the C of libyaml is instrumented too, so that
+# the fuzzer sees YAML's own branches.
+fuzz-build: deps
+	cd Fuzz && swift build -c release --build-path ../.build-fuzz -Xswiftc -enable-testing \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -use-ld=lld -Xcc -fsanitize=fuzzer-no-link,address
 
 ## docs/theme.md, made from the context types the templates read.
 docs: deps

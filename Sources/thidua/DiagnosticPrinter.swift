@@ -48,7 +48,10 @@ struct DiagnosticPrinter {
     /// The line to show under a message: only from a regular file of a size a person writes
     /// (a FIFO would block, and a file refused for its size must not be read here either),
     /// and cut at 200 characters.
+    /// Only of the kinds of file thidua reads as text: a line of a note it does not read, or
+    /// of a photo, says nothing about the problem.
     private func sourceLine(_ path: String, _ number: Int) -> String? {
+        guard ["md", "yml", "yaml", "mustache"].contains(URL(fileURLWithPath: path).pathExtension) else { return nil }
         let full = siteRoot.appendingPathComponent(path).path
         var info = stat()
         guard stat(full, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size <= 1_000_000,

@@ -89,6 +89,8 @@ struct Build: AsyncParsableCommand {
                                         work.seconds * 1e6 / Double(work.tags)))
                 }
             }
+            printer.report(summary.warnings, summary: false)
+            if ProcessInfo.processInfo.environment["GITHUB_ACTIONS"] == "true" { printer.annotate(summary.warnings) }
             let total = summary.stages.reduce(0) { $0 + $1.seconds }
             // Photos are the slow part of a first build; say how many were encoded, so a long
             // build is explained and a quick one shows the cache at work.

@@ -102,8 +102,37 @@ import Testing
     @Test func aLinkToAFileInsideContentIsReadAsAStory() async throws {
         let site = try FixtureSite(Fixtures.site.merging(["content/extra/tin.md": "---\ntitle: \"Tin mượn\"\ndate: 2024-02-03\n---\nNội dung.\n"]) { $1 })
         try link(site, "content/stories/tin.md", to: "../extra/tin.md")
-        _ = try await site.build()
+        let summary = try await site.build()
         #expect(try site.outputTree()["stories/tin/index.html"] != nil)
+        #expect(summary.warnings.isEmpty, "the file the link leads to is read: \(summary.warnings)")
+    }
+
+    @Test func aFileNoCollectionReadsIsAWarningAndTheSiteIsStillBuilt() throws {
+        let site = try FixtureSite(Fixtures.site.merging([
+            "content/stories/notes.txt": "ghi chú",
+            "content/ghi-chu.txt": "ghi chú",
+            "content/anh/le-hoi.jpg": "not a photo",
+        ]) { $1 })
+        let first = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("content/stories/notes.txt:1:1: warning: is not read by the build, so it is not published (stories are the .md files of content/stories/)"), "\(first.stderr)")
+        #expect(first.stderr.contains("content/ghi-chu.txt:1:1: warning: is not read by the build"))
+        #expect(first.stderr.contains("content/anh/le-hoi.jpg:1:1: warning: is not read by the build"))
+        #expect(!first.stderr.contains("  ghi chú"), "a file thidua does not read has no line to show")
+        #expect(try site.outputTree()["index.html"] != nil)
+        // Skipped as unchanged, the build still says so: the file is still there.
+        let second = try CLI.run(["build", "--now", "2024-05-10"], in: site.root)
+        #expect(second.status == 0 && second.stderr.contains("(0 written"), "\(second.stderr)")
+        #expect(second.stderr.contains("content/stories/notes.txt:1:1: warning:"), "\(second.stderr)")
+        let check = try CLI.run(["check", "--now", "2024-05-10", "--strict"], in: site.root)
+        #expect(check.status == 1 && check.stderr.contains("content/ghi-chu.txt:1:1: warning:"), "\(check.stderr)")
+    }
+
+    @Test func serveWarnsOfAFileNoCollectionReadsOnItsFullBuild() async throws {
+        let site = try FixtureSite(Fixtures.site.merging(["content/stories/notes.txt": "ghi chú"]) { $1 })
+        var live = LiveSite(root: site.root, output: site.output, options: BuildOptions(now: CalendarDate(iso: "2024-05-10")!))
+        _ = try await live.rebuild(changed: nil)
+        #expect(live.lastSite?.warnings.map(\.path) == ["content/stories/notes.txt"])
     }
 
     @Test func aLinkOutsideTheSiteIsAnError() throws {

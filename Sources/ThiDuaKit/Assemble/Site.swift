@@ -54,6 +54,8 @@ public struct Site: Sendable {
     public let termSlugs: [String: String]
     /// Files of `content/media/`.
     public let media: [StaticFile]
+    /// What the build tells the editor without failing (`ContentSource.warnings`).
+    public var warnings: [Diagnostic] = []
 
     /// The media files published as they are: documents and vector pictures; photos too when
     /// `images.originals` asks for them, since a photo from a phone carries where it was taken.

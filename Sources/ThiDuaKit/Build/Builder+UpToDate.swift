@@ -50,9 +50,9 @@ extension Builder {
 
     /// Kept after a build that published: a record that cannot be written only costs the
     /// next build its shortcut.
-    func remember(_ current: (path: String, inputs: String)?, pages: Int, files: Int) {
+    func remember(_ current: (path: String, inputs: String)?, pages: Int, files: Int, warnings: [Diagnostic]) {
         guard let current else { return }
-        if (try? InputRecord(inputs: current.inputs, pages: pages, files: files).save(to: current.path)) == nil {
+        if (try? InputRecord(inputs: current.inputs, pages: pages, files: files, warnings: warnings).save(to: current.path)) == nil {
             unlink(current.path)
         }
     }

@@ -40,6 +40,8 @@ public struct Builder: Sendable {
         public let templates: TemplateWork
         /// Seconds per stage, in pipeline order, for `--verbose`.
         public let stages: [(name: String, seconds: Double)]
+        /// What the editor should hear about though the site was built.
+        public let warnings: [Diagnostic]
     }
 
     public let configuration: Configuration
@@ -54,7 +56,8 @@ public struct Builder: Sendable {
         if let last = unchanged(before) {
             clock.lap("unchanged")
             return Summary(pages: last.pages, written: 0, unchanged: last.files, imagesEncoded: 0, imagesInspected: 0,
-                           photosProcessed: 0, photoFilesMade: 0, templates: TemplateWork(tags: 0, seconds: 0), stages: clock.laps)
+                           photosProcessed: 0, photoFilesMade: 0, templates: TemplateWork(tags: 0, seconds: 0), stages: clock.laps,
+                           warnings: last.warnings)
         }
         let bodies = BodyStore()
         let (site, theme) = try await prepare(clock: &clock, bodies: bodies)
@@ -93,11 +96,11 @@ public struct Builder: Sendable {
             throw writeFailure(error)
         }
         clock.lap("swap")
-        remember(before, pages: pages, files: written + unchanged)
+        remember(before, pages: pages, files: written + unchanged, warnings: site.warnings)
         return Summary(pages: pages, written: written, unchanged: unchanged,
                        imagesEncoded: images.encoded, imagesInspected: images.inspected,
                        photosProcessed: images.photosProcessed, photoFilesMade: images.filesMade,
-                       templates: templates, stages: clock.laps)
+                       templates: templates, stages: clock.laps, warnings: site.warnings)
     }
 
     /// Renders and writes each page in the same task, so memory holds a few pages at a time
@@ -181,7 +184,7 @@ public struct Builder: Sendable {
             // Headers only: a check tells what is wrong with a picture without encoding it.
             let images = await pictures(of: site, encode: false)
             return SiteChecker(site: site, staticPaths: theme.assetPaths + site.publishedMedia.map(\.outputPath)).check()
-                + (images.failure?.diagnostics ?? [])
+                + (images.failure?.diagnostics ?? []) + site.warnings
         } catch {
             return error.diagnostics
         }
@@ -235,8 +238,10 @@ public struct Builder: Sendable {
             return (.failure(BuildFailure(parsed.problems)), parsed.config?.language)
         }
         let site = Result { () throws(BuildFailure) -> Site in
-            try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
-                                       items: parsed.items, options: configuration.options, media: content.media)
+            var site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
+                                                  items: parsed.items, options: configuration.options, media: content.media)
+            site.warnings = content.warnings
+            return site
         }
         clock.lap("assemble")
         return (site, config.language)

@@ -7,13 +7,15 @@ import Foundation
 /// facts and the folder is still as it left it (`OutputRecord`), a build has nothing to do.
 /// An edit, a `git checkout` or a copy changes a file's modification time or inode, and the
 /// next build then runs in full. Kept as one FNV-1a hash of the facts, beside the output
-/// record, with the counts the build reported.
+/// record, with the counts and the warnings the build reported, which a skipped build
+/// reports again: the file warned about is still there.
 struct InputRecord: Equatable, Sendable {
-    static let header = "thidua inputs 3"
+    static let header = "thidua inputs 4"
 
     let inputs: String
     let pages: Int
     let files: Int
+    let warnings: [Diagnostic]
 
     /// The hash of the facts of what a build reads; nil when a file cannot be looked at.
     static func inputs(site: URL, folders: [String], options: BuildOptions) -> String? {
@@ -47,15 +49,26 @@ struct InputRecord: Equatable, Sendable {
     static func load(from path: String) -> InputRecord? {
         guard case .success(let bytes) = FileTree.read(path) else { return nil }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.count == 3, lines[0] == header else { return nil }
+        guard lines.count == 4, lines[0] == header else { return nil }
         let counts = lines[2].split(separator: " ").compactMap { Int($0) }
-        guard counts.count == 2 else { return nil }
-        return InputRecord(inputs: String(lines[1]), pages: counts[0], files: counts[1])
+        guard counts.count == 2, let warnings = try? JSONDecoder().decode([Warning].self, from: Data(lines[3].utf8)) else { return nil }
+        return InputRecord(inputs: String(lines[1]), pages: counts[0], files: counts[1], warnings: warnings.map {
+            Diagnostic(path: $0.path, position: SourcePosition(line: $0.line, column: $0.column), message: $0.message, severity: .warning)
+        })
+    }
+
+    /// A warning as the record keeps it: JSON escapes the line breaks a file's name may hold.
+    private struct Warning: Codable {
+        let path: String
+        let line: Int
+        let column: Int
+        let message: String
     }
 
     /// Written beside and renamed into place, so a build stopped half-way leaves the old one.
     func save(to path: String) throws {
-        var text = "\(Self.header)\n\(inputs)\n\(pages) \(files)\n"
+        let kept = warnings.map { Warning(path: $0.path, line: $0.position.line, column: $0.position.column, message: $0.message) }
+        var text = "\(Self.header)\n\(inputs)\n\(pages) \(files)\n\(String(decoding: try JSONEncoder().encode(kept), as: UTF8.self))\n"
         let partial = path + ".partial"
         try text.withUTF8 { bytes in
             try FileOutput.inFolder(of: partial) { try FileOutput.write(UnsafeRawBufferPointer(bytes), to: partial) }

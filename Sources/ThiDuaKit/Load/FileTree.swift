@@ -21,13 +21,14 @@ enum FileTree {
         var folders: [String] = []
     }
 
-    static func survey(under folder: String) -> Survey {
+    /// `deep` false: only what is directly in `folder`.
+    static func survey(under folder: String, deep: Bool = true) -> Survey {
         var found = Survey()
-        walk(folder, relative: "", into: &found)
+        walk(folder, relative: "", deep: deep, into: &found)
         return found
     }
 
-    private static func walk(_ folder: String, relative: String, into found: inout Survey) {
+    private static func walk(_ folder: String, relative: String, deep: Bool, into found: inout Survey) {
         guard let stream = opendir(folder) else { return }
         defer { closedir(stream) }
         while let entry = readdir(stream) {
@@ -41,7 +42,7 @@ enum FileTree {
             case .file: found.files.append(child)
             case .folder:
                 found.folders.append(child)
-                walk(path, relative: child, into: &found)
+                if deep { walk(path, relative: child, deep: true, into: &found) }
             case .link: found.links.append(child)
             case .other(let what): found.others.append((child, what))
             }

@@ -27,6 +27,8 @@ public struct ContentSource: Sendable {
     /// which also made every allocation of the parse slower).
     public var documents: [String]
     public var media: [StaticFile]
+    /// What the build tells the editor without stopping: files no collection reads.
+    public var warnings: [Diagnostic] = []
 
     public init(siteConfig: SourceFile? = nil, timeline: SourceFile? = nil, movements: SourceFile? = nil,
                 documents: [String] = [], media: [StaticFile] = []) {

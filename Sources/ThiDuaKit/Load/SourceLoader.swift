@@ -19,12 +19,19 @@ public struct SourceLoader: Sendable {
         content.timeline = try readIfPresent("content/timeline.yml")
         content.movements = try readIfPresent("content/movements.yml")
         var problems: [Diagnostic] = []
+        var unread: [String] = []
+        var linked: Set<String> = []
         for collection in ContentKind.allCases where documents {
-            let (found, odd) = self.documents(in: "content/\(collection.rawValue)")
-            content.documents += found
-            problems += odd
+            let folder = self.documents(in: "content/\(collection.rawValue)")
+            content.documents += folder.documents
+            problems += folder.problems
+            unread += folder.unread
+            linked.formUnion(folder.linked)
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
+        if documents {
+            content.warnings = (unread + unreadOutsideCollections(linked: linked)).sorted().map(Self.unreadWarning)
+        }
         content.media = files(under: "content/media").map {
             StaticFile(sourcePath: root.appendingPathComponent($0).path, outputPath: String($0.dropFirst("content/".count)))
         }
@@ -89,10 +96,14 @@ public struct SourceLoader: Sendable {
     /// leading outside `content/` or round in a loop, a FIFO, socket or device, a folder
     /// named like a story. Skipping those silently left an editor wondering where a story
     /// went. A link to a file inside `content/` is read as if the file were there.
-    private func documents(in folder: String) -> (documents: [String], problems: [Diagnostic]) {
+    /// `unread`: the files in it that are not Markdown, which nothing reads; `linked`: the
+    /// resolved paths of the stories its links lead to, which are read.
+    private func documents(in folder: String) -> (documents: [String], problems: [Diagnostic], unread: [String], linked: [String]) {
         let survey = FileTree.survey(under: root.appendingPathComponent(folder).path)
         var documents = survey.files.filter { $0.hasSuffix(".md") }.map { folder + "/" + $0 }
+        var unread = survey.files.filter { !$0.hasSuffix(".md") }.map { folder + "/" + $0 }
         var problems: [Diagnostic] = []
+        var linked: [String] = []
         let contentPath = root.appendingPathComponent("content").path
         // Resolved too: the site may itself lie below a link (a checkout in a linked home).
         let content = (realpath(contentPath, nil).map { path in defer { free(path) }; return String(cString: path) } ?? contentPath) + "/"
@@ -110,7 +121,12 @@ public struct SourceLoader: Sendable {
                 problems.append(Diagnostic(path: path, message: "is a link to \(resolved), outside the site's content/; "
                     + "copy the file into content/ instead, so the site holds everything it publishes"))
             } else if stat(resolved, &info) == 0, info.st_mode & S_IFMT == S_IFREG {
-                if path.hasSuffix(".md") { documents.append(path) }
+                if path.hasSuffix(".md") {
+                    documents.append(path)
+                    linked.append(resolved)
+                } else {
+                    unread.append(path)
+                }
             } else {
                 problems.append(Diagnostic(path: path, message: "is a link to \(resolved), which is not a file"))
             }
@@ -121,7 +137,30 @@ public struct SourceLoader: Sendable {
         for inner in survey.folders where inner.hasSuffix(".md") {
             problems.append(Diagnostic(path: folder + "/" + inner, message: "is a folder, but its name ends in .md like a story's file"))
         }
-        return (documents.sorted(), problems)
+        return (documents.sorted(), problems, unread, linked)
+    }
+
+    /// The files of `content/` outside the collections and `media/` that are not its three
+    /// data files: a note or a photo put beside them is never published, and the editor
+    /// should hear so rather than look for it on the site.
+    /// `linked`: files read through a link from a collection, by resolved path.
+    private func unreadOutsideCollections(linked: Set<String>) -> [String] {
+        let read = Set(["site.yml", "timeline.yml", "movements.yml", "media"] + ContentKind.allCases.map(\.rawValue))
+        let top = FileTree.survey(under: root.appendingPathComponent("content").path, deep: false)
+        let loose = top.files.filter { !read.contains($0) }.map { "content/" + $0 }
+        return (loose + top.folders.filter { !read.contains($0) }.flatMap { files(under: "content/" + $0) }).filter { path in
+            guard !linked.isEmpty, let resolved = realpath(root.appendingPathComponent(path).path, nil) else { return true }
+            defer { free(resolved) }
+            return !linked.contains(String(cString: resolved))
+        }
+    }
+
+    static func unreadWarning(_ path: String) -> Diagnostic {
+        let folder = path.split(separator: "/").dropFirst().first.map(String.init)
+        let reason = folder.flatMap(ContentKind.init(rawValue:)).map { "\($0.rawValue) are the .md files of content/\($0.rawValue)/" }
+            ?? "content/ holds site.yml, timeline.yml, movements.yml, media/ and the folders pages/, stories/, people/ and milestones/"
+        return Diagnostic(path: path, message: "is not read by the build, so it is not published (\(reason)); "
+            + "move a picture or document to content/media/, or remove the file", severity: .warning)
     }
 
     private func readIfPresent(_ relative: String) throws(BuildFailure) -> SourceFile? {

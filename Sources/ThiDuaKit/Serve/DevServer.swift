@@ -136,6 +136,7 @@ actor RebuildCoordinator {
             log(String(format: "Rebuilt in %.0f ms: %d pages rendered, %d files written%@",
                        result.seconds * 1000, result.rendered, result.written,
                        result.removed > 0 ? ", \(result.removed) removed" : ""))
+            if paths == nil, let warnings = working.lastSite?.warnings, !warnings.isEmpty { report(warnings) }
             await channel.reload()
             if paths != nil, let site = working.lastSite { refreshSearchIndex(site, with: working) }
         } catch {

@@ -81,9 +81,12 @@ public struct LiveSite: Sendable {
             site = patchedSite
             patched = true
         } else {
-            site = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
-                                              items: newItems.keys.sorted().compactMap { newItems[$0] },
-                                              options: options, media: content.media)
+            var assembled = try SiteAssembler.assemble(config: config, timeline: timeline, movements: movements,
+                                                       items: newItems.keys.sorted().compactMap { newItems[$0] },
+                                                       options: options, media: content.media)
+            // Known only when the whole of content/ was looked at: on a full rebuild.
+            assembled.warnings = content.warnings
+            site = assembled
         }
         let compiled: Theme
         if let theme, !themeChanged {

@@ -16,6 +16,10 @@ THIDUA_BIN = Path(os.environ.get("THIDUA_BIN", REPO_ROOT / ".build" / "release" 
 # Pinned so the output is deterministic: 2024-05-10 falls in the first phase (dot-1).
 BUILD_DATE = "2024-05-10"
 
+# The campaign after its end, every story out: the story list has a second page, and the
+# story with a photo in its text is published.
+LATE_BUILD_DATE = "2025-01-15"
+
 
 def require_binary():
     """A missing binary is a failure, not a skip: these checks are part of `make test`."""
@@ -23,12 +27,12 @@ def require_binary():
         pytest.fail(f"{THIDUA_BIN} is missing; run `make release` (or `make browser-test`) first")
 
 
-def build(source: Path, out: Path) -> Path:
-    """thidua build --source <source> --out <out> --now BUILD_DATE, which must succeed.
+def build(source: Path, out: Path, now: str = BUILD_DATE) -> Path:
+    """thidua build --source <source> --out <out> --now <now>, which must succeed.
     thidua replaces --out as a whole, so `out` should not exist yet."""
     require_binary()
     result = subprocess.run(
-        [str(THIDUA_BIN), "build", "--source", str(source), "--out", str(out), "--now", BUILD_DATE],
+        [str(THIDUA_BIN), "build", "--source", str(source), "--out", str(out), "--now", now],
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, (

@@ -18,7 +18,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
 from local_server import serving
-from sample_site import REPO_ROOT, build
+from sample_site import LATE_BUILD_DATE, REPO_ROOT, build
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -37,6 +37,13 @@ def site_dir(tmp_path_factory):
 def base_url(site_dir):
     """The built site over HTTP."""
     with serving(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def late_base_url(tmp_path_factory):
+    """The sample campaign built after its end (LATE_BUILD_DATE), over HTTP."""
+    with serving(build(REPO_ROOT, tmp_path_factory.mktemp("thidua-late") / "site", now=LATE_BUILD_DATE)) as url:
         yield url
 
 

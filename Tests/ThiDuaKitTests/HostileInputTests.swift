@@ -41,6 +41,17 @@ import Testing
         #expect(YAMLAliases.excess(in: story) == nil)
     }
 
+    @Test func listsNestedTooDeepAreRefusedInWordsAnEditorReads() {
+        func nested(_ depth: Int) -> String { "deep: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n" }
+        guard case .failure(let problem) = YAMLDocument.compose(nested(2000), path: "content/site.yml") else {
+            Issue.record("2000 levels must be refused")
+            return
+        }
+        #expect(problem.message.hasPrefix("invalid YAML: lists and mappings are nested here deeper than YAML is read to"), "\(problem.message)")
+        #expect(problem.position.line == 1)
+        #expect((try? YAMLDocument.compose(nested(500), path: "content/site.yml").get()) != nil)
+    }
+
     @Test func theLimitCountsValuesWithTheirAliasesWrittenOut() {
         // Each *a stands for the list and its 3 items: 3 more values each, 9 in all.
         let yaml = "a: &a [1, 2, 3]\nb: [*a, *a, *a]\n"

@@ -129,6 +129,12 @@ struct YAMLDocument {
         }()
         let position = mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) }
             ?? SourcePosition(line: lineOffset + 1, column: 1)
+        // libyaml stops a deep nest (about a thousand levels, counted its own way) before it
+        // costs a deep recursion, in words that name a C function an editor cannot call.
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return Diagnostic(path: path, position: position, message: "invalid YAML: lists and mappings are nested here "
+                + "deeper than YAML is read to (about a thousand levels); no campaign file needs so many")
+        }
         return Diagnostic(path: path, position: position, message: "invalid YAML: \(problem)")
     }
 }

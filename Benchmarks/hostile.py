@@ -53,6 +53,10 @@ CASES = {
     "link loop": lambda site: os.symlink("vong.md", site / "content/stories/vong.md"),
     "FIFO named x.md": lambda site: os.mkfifo(site / "content/stories/x.md"),
     "folder named thu-muc.md": lambda site: (site / "content/stories/thu-muc.md").mkdir(),
+    "YAML lists nested 100,000 deep": lambda site: (site / "content/stories/sau.md").write_text(
+        story("deep: " + "[" * 100_000 + "]" * 100_000)),
+    # Not an error: the site is built, and the editor is told the note is not published.
+    "a note no collection reads": lambda site: (site / "content/stories/ghi-chu.txt").write_text("ghi chú"),
 }
 
 
@@ -65,11 +69,11 @@ def tree_digest(folder: Path) -> str:
 
 
 def build(binary: Path, site: Path) -> tuple[int, float, float, str]:
-    """Exit status, wall seconds, peak MiB (GNU time) and the first error line."""
+    """Exit status, wall seconds, peak MiB (GNU time) and the first error (or warning) line."""
     run = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M", str(binary), "build", "--now", NOW, "--source", str(site)],
                          capture_output=True, text=True)
     timing = [line for line in run.stderr.splitlines() if line.startswith("TIME ")][-1].split()
-    first = next((line for line in run.stderr.splitlines() if "error:" in line), "")
+    first = next((line for line in run.stderr.splitlines() if "error:" in line or "warning:" in line), "")
     return run.returncode, float(timing[1]), int(timing[2]) / 1024, first
 
 
@@ -95,7 +99,7 @@ def main() -> int:
         apply(site)
         status, wall, peak, first = build(args.binary, site)
         same = tree_digest(site / "public") == before
-        message = first.split("error: ", 1)[-1][:90]
+        message = first.split(": ", 1)[-1][:100]
         print(f"| {name} | {status} | {wall:.2f} | {peak:.0f} | {'yes' if same else 'NO'} | {message} |", flush=True)
     shutil.rmtree(WORK, ignore_errors=True)
     return 0

@@ -163,6 +163,33 @@ import Testing
         #expect(stderr.contains("content/stories/x.md:1:1: error: is a FIFO (named pipe), not a file"), "\(stderr)")
     }
 
+    /// Root reads any file whatever its mode, so as root the build runs as `nobody`, from a
+    /// copy of thidua that `nobody` may run, in a site it may write to.
+    @Test func aFileThatCannotBeReadIsAnErrorNamingIt() throws {
+        let site = try FixtureSite(Fixtures.site)
+        #expect(try CLI.run(["build", "--now", "2024-05-10"], in: site.root).status == 0)
+        let before = try site.outputTree()
+        let build = ["build", "--now", "2024-05-10"]
+        var program = CLI.executable.path, arguments = build
+        if geteuid() == 0 {
+            let bin = site.root.appendingPathComponent("bin")
+            try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+            let built = CLI.executable.deletingLastPathComponent()
+            for name in ["thidua", "thidua_ThiDuaKit.resources"] {
+                try FileManager.default.copyItem(at: built.appendingPathComponent(name), to: bin.appendingPathComponent(name))
+            }
+            #expect(try CLI.run(URL(fileURLWithPath: "/bin/chmod"), ["-R", "a+rwX", site.root.path], in: site.root).status == 0)
+            program = "/usr/bin/setpriv"
+            arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", bin.appendingPathComponent("thidua").path] + build
+        }
+        #expect(chmod(site.root.appendingPathComponent("content/stories/cham-lo-tet.md").path, 0) == 0)
+        let run = try CLI.run(URL(fileURLWithPath: program), arguments, in: site.root,
+                              environment: ProcessInfo.processInfo.environment.merging(["NO_COLOR": "1"]) { $1 })
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("content/stories/cham-lo-tet.md:1:1: error: cannot read file: Permission denied"), "\(run.stderr)")
+        #expect(try site.outputTree() == before, "public/ must be left as it was")
+    }
+
     @Test func aFolderNamedLikeAStoryIsAnError() throws {
         let stderr = try failing { try $0.write("content/stories/thu-muc.md/ghi-chu.txt", "x") }
         #expect(stderr.contains("content/stories/thu-muc.md:1:1: error: is a folder, but its name ends in .md like a story's file"), "\(stderr)")

@@ -7,7 +7,8 @@
 - the skip link leads to <main id="main">;
 - printed (print media emulated), a story shows its text without the menu, search or footer;
 - the search box, its button and the results, and the pagination of a list, work from the keyboard;
-- every page says lang="vi".
+- every page says lang="vi";
+- with prefers-reduced-motion, nothing on a page moves: no transition, animation or smooth scroll.
 """
 
 import pytest
@@ -136,3 +137,30 @@ def test_pagination_by_keyboard(driver, base_url):
     focus_by_tab(driver, ".pagination a[rel=prev]")
     ActionChains(driver).send_keys(Keys.ENTER).perform()
     WebDriverWait(driver, 10).until(lambda d: d.current_url.endswith("/people/"))
+
+
+MOVING_JS = """
+const seconds = list => Math.max(...list.split(',').map(t => t.trim().endsWith('ms') ? parseFloat(t) / 1000 : parseFloat(t)));
+return [...document.querySelectorAll('*')].flatMap(el => {
+  const s = getComputedStyle(el), what = [];
+  if (seconds(s.transitionDuration) > 0.001) what.push('transition ' + s.transitionDuration);
+  if (s.animationName !== 'none' && seconds(s.animationDuration) > 0.001) what.push('animation ' + s.animationName);
+  if (s.scrollBehavior === 'smooth') what.push('smooth scroll');
+  return what.map(w => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '') + ': ' + w);
+});
+"""
+
+
+@pytest.mark.parametrize("path", ["/", STORY, "/people/", "/timeline/", "/search/?q=doan%20vien"])
+def test_nothing_moves_for_a_reader_who_asks_for_less_motion(driver, base_url, path):
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia",
+                           {"features": [{"name": "prefers-reduced-motion", "value": "reduce"}]})
+    try:
+        driver.get(base_url + path)
+        assert driver.execute_script("return matchMedia('(prefers-reduced-motion: reduce)').matches")
+        # Focus and hover are where a theme usually animates.
+        ActionChains(driver).send_keys(Keys.TAB).send_keys(Keys.TAB).perform()
+        moving = driver.execute_script(MOVING_JS)
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+    assert not moving, f"{path} moves for a reader who asked for less motion: {moving[:10]}"

@@ -195,3 +195,40 @@ import Testing
         #expect(stderr.contains("content/stories/thu-muc.md:1:1: error: is a folder, but its name ends in .md like a story's file"), "\(stderr)")
     }
 }
+
+/// Slugs written to climb out of `stories/` or to land on the theme's files are made into
+/// plain slugs: every story stays a folder of `stories/`, and nothing outside `public/` is
+/// written. One with no words left is an error.
+@Suite struct PathTraversalTests {
+    static let slugs = ["/etc/x", "..%2F..%2Fetc%2Fpasswd", "assets/style.css", "../index",
+                        "media/logo.png", "%2e%2e/%2e%2e/x", "..\\..\\windows"]
+
+    private static func story(_ number: Int, slug: String) -> String {
+        "---\ntitle: \"Tin số \(number)\"\ndate: 2024-03-0\(number + 1)\nslug: '\(slug)'\n---\nNội dung.\n"
+    }
+
+    @Test func hostileSlugsStayInsideStories() async throws {
+        var files = Fixtures.site
+        for (number, slug) in Self.slugs.enumerated() { files["content/stories/tin-\(number).md"] = Self.story(number, slug: slug) }
+        let site = try FixtureSite(files)
+        let outside = Set(try Tree.read(site.root).keys)
+        _ = try await site.build()
+        let tree = try site.outputTree()
+        let storyPages = tree.filter { path, bytes in
+            path.hasSuffix("index.html") && String(decoding: bytes, as: UTF8.self).contains("<title>Tin số ")
+        }.keys.sorted()
+        // Percent escapes are kept as text, not decoded into a slash.
+        #expect(storyPages == ["stories/2e-2e-2e-2e-x/index.html", "stories/2f-2fetc-2fpasswd/index.html",
+                               "stories/assets-style-css/index.html", "stories/etc-x/index.html", "stories/index/index.html",
+                               "stories/media-logo-png/index.html", "stories/windows/index.html"])
+        let css = try #require(tree["assets/style.css"], "the theme's style sheet is published")
+        #expect(!String(decoding: css, as: UTF8.self).contains("<title>"), "no story lands on the theme's files")
+        let after = Set(try Tree.read(site.root).keys.filter { !$0.hasPrefix("public/") && !$0.hasPrefix(".thidua-cache/") })
+        #expect(after == outside, "nothing is written outside public/ but the cache: \(after.subtracting(outside))")
+    }
+
+    @Test func aSlugWithNoWordsLeftIsAnError() throws {
+        let stderr = try BrokenSite.failingBuild(["content/stories/tin.md": Self.story(1, slug: "../../..")])
+        #expect(stderr.contains("content/stories/tin.md:4:7: error: cannot make a URL from '../../..'; set 'slug:' to a few words"), "\(stderr)")
+    }
+}

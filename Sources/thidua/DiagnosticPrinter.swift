@@ -18,7 +18,8 @@ struct DiagnosticPrinter {
             let position = diagnostic.position
             text += "\(diagnostic.path):\(position.line):\(position.column): \(label) \(diagnostic.message)\n"
             if let line = sourceLine(diagnostic.path, position.line) {
-                text += "  \(line)\n  \(String(repeating: " ", count: max(position.column - 1, 0)))^\n"
+                let shown = Self.excerpt(line, column: position.column)
+                text += "  \(shown.text)\n  \(String(repeating: " ", count: max(shown.caret - 1, 0)))^\n"
             }
         }
         if summary {
@@ -45,11 +46,22 @@ struct DiagnosticPrinter {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// At most `width` characters of `line` around `column`, and the caret's column in them: a
+    /// message about the end of a 100,000-character line shows that end, not the start of the
+    /// line and 100,000 spaces.
+    static func excerpt(_ line: String, column: Int, width: Int = 200) -> (text: String, caret: Int) {
+        let characters = Array(line)
+        guard characters.count > width else { return (line, column) }
+        let start = min(max(column - 1 - width / 2, 0), characters.count - width)
+        let end = start + width
+        let text = (start > 0 ? "…" : "") + String(characters[start..<end]) + (end < characters.count ? "…" : "")
+        return (text, column - start + (start > 0 ? 1 : 0))
+    }
+
     /// The line to show under a message: only from a regular file of a size a person writes
     /// (a FIFO would block, and a file refused for its size must not be read here either),
-    /// and cut at 200 characters.
-    /// Only of the kinds of file thidua reads as text: a line of a note it does not read, or
-    /// of a photo, says nothing about the problem.
+    /// and only of the kinds of file thidua reads as text: a line of a note it does not read,
+    /// or of a photo, says nothing about the problem.
     private func sourceLine(_ path: String, _ number: Int) -> String? {
         guard ["md", "yml", "yaml", "mustache"].contains(URL(fileURLWithPath: path).pathExtension) else { return nil }
         let full = siteRoot.appendingPathComponent(path).path
@@ -60,7 +72,6 @@ struct DiagnosticPrinter {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard number >= 1, number <= lines.count else { return nil }
         let line = lines[number - 1].replacingOccurrences(of: "\r", with: "")
-        guard !line.isEmpty else { return nil }
-        return line.count > 200 ? String(line.prefix(200)) + "…" : line
+        return line.isEmpty ? nil : line
     }
 }

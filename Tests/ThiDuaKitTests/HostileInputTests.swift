@@ -31,14 +31,34 @@ import Testing
     /// Yams hashes mapping keys whole: a bomb used as keys must be caught before it builds them.
     @Test func aliasesUsedAsKeysAreCountedToo() {
         let keys = Self.bomb + "\nmap:\n  ? *l8\n  : x\n  ? *l7\n  : y\n"
-        #expect(YAMLAliases.excess(in: keys) != nil)
+        #expect(YAMLSize.excess(in: keys) != nil)
     }
 
     @Test func aSmallAnchorIsAllowed() async throws {
         let story = "---\ntitle: \"Tin\"\ndate: 2024-02-01\ndonvi: &dv \"CĐCS Trường Tiểu học\"\nnoidung: *dv\nds: &ds [a, b, c]\nlai: *ds\n---\nBody\n"
         let site = try FixtureSite(Fixtures.site.merging(["content/stories/cham-lo-tet.md": story]) { $1 })
         _ = try await site.build()
-        #expect(YAMLAliases.excess(in: story) == nil)
+        #expect(YAMLSize.excess(in: story) == nil)
+    }
+
+    /// Root, key, list and its items: a list of n numbers under one key is n + 3 values.
+    @Test func aDocumentOfMoreValuesThanTheLimitIsRefusedAtTheValueThatCrossesIt() {
+        let list = "title: x\nk: [" + Array(repeating: "1", count: 20).joined(separator: ", ") + "]\n"
+        #expect(YAMLSize.excess(in: list, valueLimit: 25) == nil)
+        #expect(YAMLSize.excess(in: list, valueLimit: 24) == .values(line: 2, column: 62))
+        #expect(YAMLSize.excess(in: list, valueLimit: 10) == .values(line: 2, column: 20))
+    }
+
+    @Test func aLongListInSiteYMLIsRefusedQuickly() throws {
+        let site = Fixtures.site["content/site.yml"] ?? ""
+        let stderr = try BrokenSite.failingBuild(["content/site.yml": site + "\nsố: [" + String(repeating: "1,", count: 60_000) + "1]\n"])
+        #expect(stderr.contains("content/site.yml:"), "\(stderr)")
+        #expect(stderr.contains("error: this YAML holds more than 50000 values, and thidua reads no more from one file"))
+        // The line is shown around the place, not from its start with 100,000 spaces after.
+        let shown = stderr.split(separator: "\n").drop { !$0.contains("error: this YAML") }.dropFirst().prefix(2)
+        #expect(shown.first?.hasPrefix("  …1,1,1") == true && shown.allSatisfy { $0.count < 220 }, "\(shown)")
+        #expect(shown.last?.hasSuffix("^") == true, "\(shown)")
+        #expect(stderr.utf8.count < 2_000, "\(stderr.utf8.count) bytes of messages")
     }
 
     @Test func listsNestedTooDeepAreRefusedInWordsAnEditorReads() {
@@ -55,9 +75,9 @@ import Testing
     @Test func theLimitCountsValuesWithTheirAliasesWrittenOut() {
         // Each *a stands for the list and its 3 items: 3 more values each, 9 in all.
         let yaml = "a: &a [1, 2, 3]\nb: [*a, *a, *a]\n"
-        #expect(YAMLAliases.excess(in: yaml, limit: 9) == nil)
-        #expect(YAMLAliases.excess(in: yaml, limit: 8) != nil)
-        #expect(YAMLAliases.excess(in: "a: \"no * alias here\"\nb: [1, 2]\n", limit: 1) == nil, "a star in text is no alias")
+        #expect(YAMLSize.excess(in: yaml, aliasLimit: 9) == nil)
+        #expect(YAMLSize.excess(in: yaml, aliasLimit: 8) == .aliases(line: 2, column: 13))
+        #expect(YAMLSize.excess(in: "a: \"no * alias here\"\nb: [1, 2]\n", aliasLimit: 1) == nil, "a star in text is no alias")
     }
 }
 

@@ -9,11 +9,19 @@ struct YAMLDocument {
 
     /// Parses `yaml`. An empty document is an empty mapping (front matter with no keys).
     static func compose(_ yaml: String, path: String, lineOffset: Int = 0) -> Result<YAMLDocument, Diagnostic> {
-        if let alias = YAMLAliases.excess(in: yaml) {
+        switch YAMLSize.excess(in: yaml) {
+        case .aliases(let line, let column):
             return .failure(Diagnostic(
-                path: path, position: SourcePosition(line: alias.line + lineOffset, column: alias.column),
-                message: "with its aliases (*name) written out this YAML would hold more than \(YAMLAliases.limit) values; "
+                path: path, position: SourcePosition(line: line + lineOffset, column: column),
+                message: "with its aliases (*name) written out this YAML would hold more than \(YAMLSize.aliasLimit) values; "
                     + "aliases can multiply a few lines into millions, so write the values out or use fewer aliases"))
+        case .values(let line, let column):
+            return .failure(Diagnostic(
+                path: path, position: SourcePosition(line: line + lineOffset, column: column),
+                message: "this YAML holds more than \(YAMLSize.valueLimit) values, and thidua reads no more from one file; "
+                    + "front matter and data files need a few hundred, so check that this is the file you meant"))
+        case nil:
+            break
         }
         do {
             // An explicit encoding: the default one reads the process environment on every call.

@@ -88,15 +88,21 @@ enum CLI {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = environment
-        let out = Pipe(), err = Pipe()
+        // stderr goes to a file: with two pipes read one after the other, a program that fills
+        // the second pipe while the first is read waits for ever, and so does the test.
+        let errFile = FileManager.default.temporaryDirectory.appendingPathComponent("thidua-stderr-\(UUID().uuidString)")
+        guard FileManager.default.createFile(atPath: errFile.path, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? FileManager.default.removeItem(at: errFile) }
+        let err = try FileHandle(forWritingTo: errFile)
+        let out = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try err.close()
         return Run(status: process.terminationStatus,
                    stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+                   stderr: String(decoding: try Data(contentsOf: errFile), as: UTF8.self))
     }
 }

@@ -83,6 +83,19 @@ import Testing
 
 /// Files too large to be anything but a mistake are refused before they are read.
 @Suite struct SizeLimitTests {
+    @Test func aBodyOfMoreMarkdownStructureThanTheLimitIsRefusedAtItsLine() throws {
+        let stderr = try BrokenSite.failingBuild(["content/stories/dong.md": "---\ntitle: \"Dòng\"\ndate: 2024-02-01\n---\n"
+                                                  + String(repeating: "a\n", count: 200_001)])
+        #expect(stderr.contains("content/stories/dong.md:200005:1: error: the text has more than 200000 characters of Markdown structure by here"), "\(stderr.prefix(500))")
+    }
+
+    @Test func structureIsCountedNotText() {
+        #expect(MarkdownSize.excess(in: String(repeating: "Công đoàn cơ sở. ", count: 1_000), limit: 10) == nil)
+        // * * [ ] and the line break, 1. and the line break, 2) and the line break: nine.
+        #expect(MarkdownSize.excess(in: "a *b* [c](d)\n1. e\n2) f\n", limit: 8) == 3)
+        #expect(MarkdownSize.excess(in: "a *b* [c](d)\n1. e\n2) f\n", limit: 9) == nil)
+    }
+
     private static let siteYML = Fixtures.site["content/site.yml"] ?? ""
 
     @Test func aMarkdownFileOverTheDefaultLimitIsNotRead() throws {

@@ -25,6 +25,20 @@ import Testing
         """)
     }
 
+    @Test func headingsOfOneTextAreNumberedAroundOnesThatReadNumbered() {
+        var ids = HeadingIDs()
+        let made = ["Kết quả", "Kết quả", "Kết quả 1", "Kết quả", "", "Kết quả 3", "Kết quả", ""].map { ids.make(from: $0) }
+        #expect(made == ["ket-qua", "ket-qua-1", "ket-qua-1-1", "ket-qua-2", "muc", "ket-qua-3", "ket-qua-4", "muc-1"])
+    }
+
+    /// The fuzzer's neighbourhood: a body of headings of one text is refused by its size or
+    /// numbered in one pass (the benchmark's hostile inputs time it).
+    @Test func manyHeadingsOfOneTextGetDistinctIDs() {
+        let output = MarkdownRenderer.render(String(repeating: "# a\n", count: 5_000))
+        #expect(output.html.hasSuffix("<h1 id=\"a-4999\">a</h1>\n"))
+        #expect(Set(output.html.split(separator: "\n")).count == 5_000)
+    }
+
     @Test func summaryIsTheFirstParagraphAsPlainText() {
         let output = MarkdownRenderer.render("# Tiêu đề\n\nCông đoàn **xã** tặng\nquà [Tết](/tet/).\n\nĐoạn hai.\n")
         #expect(output.firstParagraph == "Công đoàn xã tặng quà Tết.")

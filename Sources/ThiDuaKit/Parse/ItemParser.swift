@@ -138,6 +138,12 @@ enum ItemParser {
                 }
                 oldURLs.append(alias.hasSuffix("/") || alias.hasSuffix(".html") ? alias : alias + "/")
             }
+            if let line = MarkdownSize.excess(in: body) {
+                problems.append(Diagnostic(path: file.path, position: SourcePosition(line: line + bodyLineOffset, column: 1),
+                                           message: "the text has more than \(MarkdownSize.limit) characters of Markdown structure by here "
+                                               + "(line breaks, * _ [ ] ` < & \\ > # !, list numbers), and thidua reads no more from one file; "
+                                               + "a story this long should be split in several"))
+            }
             guard problems.isEmpty else { throw BuildFailure(problems) }
             let markdown = MarkdownRenderer.render(body)
             return Entry(path: file.path, kind: kind, slug: finalSlug, title: trimmedTitle,

@@ -38,9 +38,9 @@ enum MarkdownRenderer {
         }
         // Rewriting the tree while iterating it is undefined in cmark, so headings are
         // collected first and given their ids afterwards.
-        var usedIDs: Set<String> = []
+        var ids = HeadingIDs()
         for heading in headings {
-            addID(to: heading, used: &usedIDs)
+            addID(to: heading, ids: &ids)
         }
         guard let rendered = cmark_render_html(document, options) else {
             return Output(html: "", firstParagraph: firstParagraph ?? "", references: references)
@@ -62,17 +62,9 @@ enum MarkdownRenderer {
     /// heading's text, so readers can link to a section (`#muc-dich`). cmark has no attributes
     /// on nodes; custom nodes are its supported way to add markup. The tag goes on an inline
     /// node inside an empty block, because a custom block puts line breaks around its content.
-    private static func addID(to heading: OpaquePointer, used: inout Set<String>) {
+    private static func addID(to heading: OpaquePointer, ids: inout HeadingIDs) {
         let level = cmark_node_get_heading_level(heading)
-        let base = Slug.make(plainText(of: heading))
-        let stem = base.isEmpty ? "muc" : base
-        var id = stem
-        var counter = 1
-        while used.contains(id) {
-            id = "\(stem)-\(counter)"
-            counter += 1
-        }
-        used.insert(id)
+        let id = ids.make(from: plainText(of: heading))
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK),
               let tag = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
         cmark_node_set_on_enter(block, "")
@@ -106,5 +98,29 @@ enum MarkdownRenderer {
             }
         }
         return text.trimmingWhitespace()
+    }
+}
+
+/// The ids of a body's headings: the heading's slug, then `-1`, `-2`… for the next ones of
+/// the same text. Each text remembers the number it reached, so a body of many headings of
+/// one text costs one step each: counting again from 1 took a body of 99,500 headings `# a`
+/// 613 s.
+struct HeadingIDs {
+    private var used: Set<String> = []
+    private var next: [String: Int] = [:]
+
+    mutating func make(from text: String) -> String {
+        let base = Slug.make(text)
+        let stem = base.isEmpty ? "muc" : base
+        var id = stem
+        var counter = next[stem] ?? 1
+        // A heading may itself read like a numbered one (`a-1`), so the number is checked.
+        while used.contains(id) {
+            id = "\(stem)-\(counter)"
+            counter += 1
+        }
+        next[stem] = counter
+        used.insert(id)
+        return id
     }
 }

@@ -75,4 +75,36 @@ import Testing
         #expect(person.date == CalendarDate(iso: "2024-03-08"))
         #expect(person.entry.aliases == ["/cu/"])
     }
+
+    /// Found by the fuzzer (Fuzz/, FrontMatter): Yams read a colon-separated number in base
+    /// 60 and stopped the process when it overflowed. Such text is text, as in YAML 1.2.
+    @Test func numbersWithColonsAreTextAndNeverStopTheBuild() throws {
+        let file = SourceFile(path: "content/stories/a.md", bytes: Array("""
+        ---
+        title: "Tin"
+        date: 2024-03-08
+        gio: 10:30
+        so: 1:0:0:0:0:0:0:0:0:0:0:0
+        tran: -000000000000000000000000000001:5510389117492053789:44444444443
+        le: 1:30.5
+        dem: 1_000
+        ---
+        """.utf8))
+        guard case .success(.story(let story)) = ItemParser.parse(file, as: .stories) else {
+            Issue.record("the story did not parse")
+            return
+        }
+        #expect(story.entry.params["gio"] == .string("10:30"))
+        #expect(story.entry.params["so"] == .string("1:0:0:0:0:0:0:0:0:0:0:0"))
+        #expect(story.entry.params["tran"] == .string("-000000000000000000000000000001:5510389117492053789:44444444443"))
+        #expect(story.entry.params["le"] == .string("1:30.5"))
+        #expect(story.entry.params["dem"] == .int(1000))
+        #expect(problems("---\ntitle: \"Tin\"\ndate: 2024-03-08\n---\n") == [])
+        let site = SourceFile(path: "content/site.yml", bytes: Array("title: x\nbaseURL: https://e.org/\npaginate: 1:0:0:0:0:0:0:0:0:0:0:0\n".utf8))
+        guard case .failure(let failure) = DataFileParser.siteConfig(site) else {
+            Issue.record("a paginate of 1:0:0:… must be refused")
+            return
+        }
+        #expect(failure.diagnostics.map(\.message) == ["'paginate' must be a whole number, not '1:0:0:0:0:0:0:0:0:0:0:0'"])
+    }
 }

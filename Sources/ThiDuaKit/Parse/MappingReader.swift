@@ -117,7 +117,7 @@ struct MappingReader {
 
     mutating func int(_ key: String) -> Int? {
         guard let node = present(key) else { return nil }
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int.construct(from: scalar) else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = YAMLDocument.integer(scalar) else {
             return mismatch(key, node, expected: "a whole number")
         }
         return value

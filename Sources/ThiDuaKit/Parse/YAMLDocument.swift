@@ -71,6 +71,13 @@ struct YAMLDocument {
         return current
     }
 
+    /// The whole number a plain scalar writes, if it writes one. Text with a colon is text, as
+    /// in YAML 1.2 (and Hugo): Yams reads `10:30` as 630, YAML 1.1's base 60, and stops the
+    /// process on one whose value overflows (`1:0:0:0:0:0:0:0:0:0:0:0`, found by the fuzzer).
+    static func integer(_ scalar: Node.Scalar) -> Int? {
+        scalar.string.contains(":") ? nil : Int.construct(from: scalar)
+    }
+
     /// A value thidua has no field for, as templates get it under `page.params`.
     static func param(_ node: Node) -> Param {
         switch node {
@@ -79,8 +86,8 @@ struct YAMLDocument {
             guard scalar.style == .plain else { return .string(scalar.string) }
             if isNull(node) { return .null }
             if let value = node.bool { return .bool(value) }
-            if let value = node.int { return .int(value) }
-            if let value = node.float { return .double(value) }
+            if let value = integer(scalar) { return .int(value) }
+            if !scalar.string.contains(":"), let value = node.float { return .double(value) }
             return .string(scalar.string)
         case .sequence(let sequence):
             return .list(sequence.map(param))

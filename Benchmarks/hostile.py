@@ -57,6 +57,15 @@ CASES = {
         story("deep: " + "[" * 100_000 + "]" * 100_000)),
     # Not an error: the site is built, and the editor is told the note is not published.
     "a note no collection reads": lambda site: (site / "content/stories/ghi-chu.txt").write_text("ghi chú"),
+    # Found while fuzzing (Fuzz/): under the 8 MB limit, yet each cost seconds or gigabytes.
+    "7.9 MB body of brackets [[[…{": lambda site: (site / "content/stories/ngoac.md").write_text(
+        story(body=("[" * 60 + "{") * (7_900_000 // 61))),
+    "99,500 headings of one text (built)": lambda site: (site / "content/stories/muc.md").write_text(
+        story(body="# a\n" * 99_500)),
+    "site.yml list of 3.9 million numbers": lambda site: (site / "content/site.yml").write_text(
+        (site / "content/site.yml").read_text() + "\nso: [" + "1," * 3_900_000 + "1]\n"),
+    "front matter 1:0:0:0:0:0:0:0:0:0:0:0 (built)": lambda site: (site / "content/stories/so.md").write_text(
+        story("so: 1:0:0:0:0:0:0:0:0:0:0:0")),
 }
 
 

@@ -109,7 +109,9 @@ def main() -> int:
         status, wall, peak, first = build(args.binary, site)
         same = tree_digest(site / "public") == before
         message = first.split(": ", 1)[-1][:100]
-        print(f"| {name} | {status} | {wall:.2f} | {peak:.0f} | {'yes' if same else 'NO'} | {message} |", flush=True)
+        # After a build that succeeded public/ is the new site; only a failed one must leave it.
+        kept = "yes" if same else ("(built)" if status == 0 else "NO")
+        print(f"| {name} | {status} | {wall:.2f} | {peak:.0f} | {kept} | {message} |", flush=True)
     shutil.rmtree(WORK, ignore_errors=True)
     return 0
 

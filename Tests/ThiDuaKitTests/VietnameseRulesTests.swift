@@ -33,6 +33,15 @@ import Testing
         #expect(DatePattern.vietnameseLong.format(date) == "ngày 16 tháng 01 năm 2024")
     }
 
+    /// Nghị định 30/2020/NĐ-CP: a 0 before a day under 10 and before months 1 and 2 only.
+    @Test(arguments: [((2024, 7, 28), "ngày 28 tháng 7 năm 2024"), ((2024, 2, 5), "ngày 05 tháng 02 năm 2024"),
+                      ((2024, 12, 31), "ngày 31 tháng 12 năm 2024"), ((2024, 10, 1), "ngày 01 tháng 10 năm 2024"),
+                      ((2025, 1, 9), "ngày 09 tháng 01 năm 2025"), ((2024, 3, 8), "ngày 08 tháng 3 năm 2024")])
+    func theLongFormWritesMonthsAsOfficialStyleDoes(_ day: (Int, Int, Int), _ expected: String) throws {
+        let date = try #require(CalendarDate(year: day.0, month: day.1, day: day.2))
+        #expect(DatePattern.vietnameseLong.format(date) == expected)
+    }
+
     @Test func englishLongFormUsesMonthNames() throws {
         let date = try #require(CalendarDate(year: 2024, month: 7, day: 2))
         let pattern = DatePattern("{d} {month} {yyyy}", monthNames: ["January", "February", "March", "April", "May", "June", "July"])

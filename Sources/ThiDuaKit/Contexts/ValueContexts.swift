@@ -9,7 +9,7 @@ struct DateContext: TemplateContext {
     static let fields = TemplateFields<Self>("Date", "A day, written three ways.", [
         .text("iso", "`2024-05-01`, for `<time datetime>`.") { $0.iso },
         .text("short", "The short form of the language's date pattern (`01/05/2024`).") { $0.short },
-        .text("long", "The long form (`ngày 1 tháng 5 năm 2024`).") { $0.long },
+        .text("long", "The long form (`ngày 01 tháng 5 năm 2024`).") { $0.long },
     ])
 }
 

@@ -40,7 +40,7 @@ enum MiniTheme {
         "theme/templates/sitemap.xml.mustache": "{{#urls}}{{loc}} {{lastmod}};{{/urls}}\n",
         "theme/templates/robots.txt.mustache": "Sitemap: {{sitemap}}\n",
         "theme/i18n/vi.yml": """
-        date: {short: "{dd}/{mm}/{yyyy}", long: "ngày {dd} tháng {mm} năm {yyyy}"}
+        date: {short: "{dd}/{mm}/{yyyy}", long: "ngày {dd} tháng {m12} năm {yyyy}"}
         home: {progress: "{percent}% còn {days} ngày", notStarted: "chưa", ended: "xong", betweenPhases: "giữa"}
         list: {stories: "Tin", people: "Người", milestones: "Mốc", pageOf: "{page}/{total}"}
         terms: {tags: "Từ khóa", movements: "Phong trào", phases: "Đợt", units: "Đơn vị"}

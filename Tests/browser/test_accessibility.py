@@ -88,21 +88,15 @@ def describe(violations):
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", list(PAGES))
-def test_no_axe_violations(driver, base_url, screenshot_dir, name, width):
-    driver.set_window_size(width, 900)
-    violations = axe_violations(driver, base_url + PAGES[name])
-    driver.save_screenshot(str(screenshot_dir / f"a11y-{width}-{name}.png"))
-    if violations:
-        print(f"\n{PAGES[name]} at {width} px:\n{describe(violations)}")
-    assert not violations, f"{PAGES[name]} at {width} px:\n{describe(violations)}"
+# Each page with the fixture of the site it is on: the pinned build, or the late one.
+SITES = ([("base_url", name, path) for name, path in PAGES.items()]
+         + [("late_base_url", name, path) for name, path in LATE_PAGES.items()])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("name", list(LATE_PAGES))
-def test_no_axe_violations_after_the_campaign(driver, late_base_url, screenshot_dir, name, width):
+@pytest.mark.parametrize("site,name,path", SITES)
+def test_no_axe_violations(request, driver, screenshot_dir, site, name, path, width):
     driver.set_window_size(width, 900)
-    violations = axe_violations(driver, late_base_url + LATE_PAGES[name])
+    violations = axe_violations(driver, request.getfixturevalue(site) + path)
     driver.save_screenshot(str(screenshot_dir / f"a11y-{width}-{name}.png"))
-    assert not violations, f"{LATE_PAGES[name]} at {width} px:\n{describe(violations)}"
+    assert not violations, f"{path} at {width} px:\n{describe(violations)}"

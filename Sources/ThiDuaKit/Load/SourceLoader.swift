@@ -106,16 +106,14 @@ public struct SourceLoader: Sendable {
         var linked: [String] = []
         let contentPath = root.appendingPathComponent("content").path
         // Resolved too: the site may itself lie below a link (a checkout in a linked home).
-        let content = (realpath(contentPath, nil).map { path in defer { free(path) }; return String(cString: path) } ?? contentPath) + "/"
+        let content = (Self.resolved(contentPath) ?? contentPath) + "/"
         for link in survey.links {
             let path = folder + "/" + link
-            guard let target = realpath(root.appendingPathComponent(path).path, nil) else {
+            guard let resolved = Self.resolved(root.appendingPathComponent(path).path) else {
                 let reason = errno == ELOOP ? "a link that leads round in a loop" : "a link to something that does not exist"
                 problems.append(Diagnostic(path: path, message: "is \(reason); replace it by the file itself"))
                 continue
             }
-            let resolved = String(cString: target)
-            free(target)
             var info = stat()
             if !resolved.hasPrefix(content) {
                 problems.append(Diagnostic(path: path, message: "is a link to \(resolved), outside the site's content/; "
@@ -149,13 +147,18 @@ public struct SourceLoader: Sendable {
         let top = FileTree.survey(under: root.appendingPathComponent("content").path, deep: false)
         let loose = top.files.filter { !read.contains($0) }.map { "content/" + $0 }
         return (loose + top.folders.filter { !read.contains($0) }.flatMap { files(under: "content/" + $0) }).filter { path in
-            guard !linked.isEmpty, let resolved = realpath(root.appendingPathComponent(path).path, nil) else { return true }
-            defer { free(resolved) }
-            return !linked.contains(String(cString: resolved))
+            linked.isEmpty || !linked.contains(Self.resolved(root.appendingPathComponent(path).path) ?? path)
         }
     }
 
-    static func unreadWarning(_ path: String) -> Diagnostic {
+    /// The path with every link resolved; nil, with `errno` set, when that fails.
+    private static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func unreadWarning(_ path: String) -> Diagnostic {
         let folder = path.split(separator: "/").dropFirst().first.map(String.init)
         let reason = folder.flatMap(ContentKind.init(rawValue:)).map { "\($0.rawValue) are the .md files of content/\($0.rawValue)/" }
             ?? "content/ holds site.yml, timeline.yml, movements.yml, media/ and the folders pages/, stories/, people/ and milestones/"
